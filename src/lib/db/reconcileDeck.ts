@@ -1,0 +1,90 @@
+import { newCardState } from '../core/newCardState.ts';
+import { replayCard } from '../core/replay.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import type { CardEvent } from '../core/types.ts';
+import type { CompiledDeck } from '../deck/deckTypes.ts';
+import type { CardRow, PaperdeckDatabase, StateRow } from './database.ts';
+import { fromStateRow, toStateRow } from './stateRow.ts';
+
+export interface ReconcileReport {
+	added: number;
+	updated: number;
+	retired: number;
+	restored: number;
+}
+
+/** The meta key holding the version of the deck last reconciled. */
+export const DECK_VERSION_KEY = 'deckVersion';
+
+/**
+ * Brings the stored deck in line with the bundled one, in one transaction: new cards appear (new, or
+ * with the history an import already brought), edited cards get their new text and keep their
+ * history, removed cards are retired (hidden, history kept), and cards that come back are restored.
+ */
+export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, scheduler: Scheduler): Promise<ReconcileReport> {
+	const shortById = new Map(deck.papers.map((p) => [p.id, p.short]));
+	return db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
+		const [stored, states] = await Promise.all([db.cards.toArray(), db.states.toArray()]);
+		const storedById = new Map(stored.map((c) => [c.id, c]));
+		const stateById = new Map(states.map((s) => [s.cardId, s]));
+		const report: ReconcileReport = { added: 0, updated: 0, retired: 0, restored: 0 };
+		const cardPuts: CardRow[] = [];
+		const statePuts: StateRow[] = [];
+		const unseen: { id: string; paperId: string; rank: number }[] = [];
+		const inDeck = new Set<string>();
+
+		deck.cards.forEach((c, rank) => {
+			inDeck.add(c.id);
+			const old = storedById.get(c.id);
+			const row: CardRow = {
+				id: c.id,
+				paperId: c.paperId,
+				paperShort: shortById.get(c.paperId) ?? c.paperId,
+				type: c.type,
+				promptHtml: c.promptHtml,
+				answerHtml: c.answerHtml,
+				noteHtml: c.noteHtml,
+				hash: c.hash,
+				retired: 0
+			};
+			if (!old) report.added++;
+			else if (old.retired) report.restored++;
+			else if (old.hash !== c.hash || old.paperShort !== row.paperShort) report.updated++;
+			if (!old || old.retired || old.hash !== c.hash || old.paperShort !== row.paperShort) cardPuts.push(row);
+
+			const st = stateById.get(c.id);
+			if (!st) unseen.push({ id: c.id, paperId: c.paperId, rank });
+			else if (st.queue === 'retired' || st.newRank !== rank || st.paperId !== c.paperId) {
+				statePuts.push(toStateRow(fromStateRow(st), { paperId: c.paperId, newRank: rank, retired: false }));
+			}
+		});
+
+		for (const old of stored) {
+			if (inDeck.has(old.id) || old.retired) continue;
+			report.retired++;
+			cardPuts.push({ ...old, retired: 1 });
+			const st = stateById.get(old.id);
+			if (st) statePuts.push(toStateRow(fromStateRow(st), { paperId: st.paperId, newRank: st.newRank, retired: true }));
+		}
+
+		// A card can have history before it has a state row: an imported backup made on a newer deck.
+		const history = new Map<string, CardEvent[]>();
+		if (unseen.length > 0) {
+			for (const e of await db.events.where('cardId').anyOf(unseen.map((u) => u.id)).toArray()) {
+				const list = history.get(e.cardId);
+				if (list) list.push(e);
+				else history.set(e.cardId, [e]);
+			}
+		}
+		for (const u of unseen) {
+			const events = history.get(u.id);
+			const state = events ? replayCard(u.id, events, scheduler) : newCardState(u.id);
+			statePuts.push(toStateRow(state, { paperId: u.paperId, newRank: u.rank, retired: false }));
+		}
+
+		await db.cards.bulkPut(cardPuts);
+		await db.states.bulkPut(statePuts);
+		await db.meta.put({ key: DECK_VERSION_KEY, value: deck.version });
+		return report;
+	});
+}

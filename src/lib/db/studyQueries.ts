@@ -1,0 +1,94 @@
+import Dexie from 'dexie';
+import { countDoneToday } from '../core/countDoneToday.ts';
+import { remainingLimits, type DoneToday } from '../core/studyQueue.ts';
+import type { StudySettings } from '../core/types.ts';
+import type { PaperdeckDatabase, QueueName, StateRow } from './database.ts';
+
+export interface DayWindow {
+	nowMillis: number;
+	dayStartMillis: number;
+	dayEndMillis: number;
+}
+
+/** Cards of `queue` that may be shown before `beforeMillis`, oldest first: an index range query. */
+function available(db: PaperdeckDatabase, queue: QueueName, beforeMillis: number) {
+	return db.states.where('[queue+availableMillis]').between([queue, Dexie.minKey], [queue, beforeMillis], true, false);
+}
+
+/** What today's limits have already used, and what was answered today. */
+export async function doneToday(db: PaperdeckDatabase, day: DayWindow): Promise<DoneToday & { answered: number }> {
+	const [events, newCards] = await Promise.all([
+		db.events.where('atMillis').aboveOrEqual(day.dayStartMillis).toArray(),
+		db.states.where('introducedMillis').aboveOrEqual(day.dayStartMillis).count()
+	]);
+	const { reviews, answered } = countDoneToday(events);
+	return { reviews, newCards, answered };
+}
+
+/** New cards available now in study order, at most `limit`, optionally only from some papers. */
+async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number, paperIds?: ReadonlySet<string>) {
+	if (limit <= 0) return [];
+	return db.states
+		.where('[queue+newRank]')
+		.between(['new', Dexie.minKey], ['new', Dexie.maxKey])
+		.filter((s) => s.availableMillis <= day.nowMillis && (!paperIds || paperIds.has(s.paperId)))
+		.limit(limit)
+		.toArray();
+}
+
+/**
+ * Everything a study session starts from: learning cards due today, due reviews up to what the review
+ * limit leaves, and new cards up to what the new-card limit leaves. Each is an index query with a limit.
+ */
+export async function loadStudyCards(
+	db: PaperdeckDatabase,
+	day: DayWindow,
+	limits: StudySettings
+): Promise<{ learning: StateRow[]; reviews: StateRow[]; fresh: StateRow[] }> {
+	return db.transaction('r', db.events, db.states, async () => {
+		const left = remainingLimits(limits, await doneToday(db, day));
+		const [learning, reviews, fresh] = await Promise.all([
+			available(db, 'learning', day.dayEndMillis).toArray(),
+			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(left.reviews).toArray() : [],
+			nextNewCards(db, day, left.newCards)
+		]);
+		return { learning, reviews, fresh };
+	});
+}
+
+/**
+ * One paper's cards to study now, regardless of daily limits: the learning and due ones first, then
+ * new ones in order. (Choosing to study a paper is an explicit request; limits are for the daily mix.)
+ */
+export async function loadPaperCards(db: PaperdeckDatabase, day: DayWindow, paperId: string) {
+	const rows = await db.states.where('paperId').equals(paperId).toArray();
+	const due = (q: QueueName) => rows.filter((r) => r.queue === q && r.availableMillis < day.dayEndMillis);
+	return {
+		learning: due('learning'),
+		reviews: due('review').sort((a, b) => a.availableMillis - b.availableMillis),
+		fresh: rows.filter((r) => r.queue === 'new' && r.availableMillis <= day.nowMillis).sort((a, b) => a.newRank - b.newRank)
+	};
+}
+
+export interface TodaySummary {
+	/** Learning and review cards due today that today's review limit allows. */
+	due: number;
+	/** New cards today's new-card limit still allows (and that exist). */
+	newAvailable: number;
+	/** Answers given today. */
+	answered: number;
+}
+
+/** The home screen's numbers: index counts, never a scan of the log. */
+export async function todaySummary(db: PaperdeckDatabase, day: DayWindow, limits: StudySettings): Promise<TodaySummary> {
+	return db.transaction('r', db.events, db.states, async () => {
+		const done = await doneToday(db, day);
+		const left = remainingLimits(limits, done);
+		const [learning, reviews, fresh] = await Promise.all([
+			available(db, 'learning', day.dayEndMillis).count(),
+			available(db, 'review', day.dayEndMillis).count(),
+			nextNewCards(db, day, left.newCards)
+		]);
+		return { due: learning + Math.min(reviews, left.reviews), newAvailable: fresh.length, answered: done.answered };
+	});
+}

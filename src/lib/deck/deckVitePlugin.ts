@@ -1,0 +1,91 @@
+/**
+ * Compiles `cards/` into the app's deck at build time (and on every change under `vite dev`).
+ * A bad card file fails the build with `file:line: reason` lines.
+ *
+ * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
+ * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
+ * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
+ * compares with what it last reconciled.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileDeck, type DeckSources } from './compileDeck.ts';
+import { formatDeckError, type CompiledDeck } from './deckTypes.ts';
+
+const DECK = 'virtual:paperdeck-deck';
+const VERSION = 'virtual:paperdeck-deck-version';
+
+/** Reads `cards/papers.tsv`, `cards/topics.tsv` and every `cards/<topic>/<id>.md` under `root`. */
+export function readDeckSources(root: string): DeckSources {
+	const cardsDir = join(root, 'cards');
+	const files: DeckSources['files'] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir).sort()) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) walk(path);
+			else if (name.endsWith('.md') && name !== 'README.md') {
+				files.push({ path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+			}
+		}
+	};
+	walk(cardsDir);
+	return {
+		papersTsv: readFileSync(join(cardsDir, 'papers.tsv'), 'utf8'),
+		topicsTsv: readFileSync(join(cardsDir, 'topics.tsv'), 'utf8'),
+		files
+	};
+}
+
+/** Compiles the deck under `root`, or throws one error listing every problem. */
+export function buildDeck(root: string): CompiledDeck {
+	const { deck, errors } = compileDeck(readDeckSources(root));
+	if (!deck) {
+		const lines = errors.map(formatDeckError);
+		throw new Error(`The deck has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
+	}
+	return deck;
+}
+
+export function deckVitePlugin(): Plugin {
+	let root = process.cwd();
+	let deck: CompiledDeck | null = null;
+	const get = () => (deck ??= buildDeck(root));
+	return {
+		name: 'paperdeck-deck',
+		configResolved(config) {
+			root = config.root;
+		},
+		buildStart() {
+			try {
+				get();
+			} catch (e) {
+				this.error((e as Error).message);
+			}
+		},
+		resolveId(id) {
+			return id === DECK || id === VERSION ? `\0${id}` : null;
+		},
+		load(id) {
+			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get())};`;
+			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().version)};`;
+			return null;
+		},
+		configureServer(server: ViteDevServer) {
+			const cardsDir = join(root, 'cards');
+			server.watcher.add(cardsDir);
+			const onChange = (file: string) => {
+				if (!file.startsWith(cardsDir)) return;
+				deck = null;
+				for (const id of [DECK, VERSION]) {
+					const mod = server.moduleGraph.getModuleById(`\0${id}`);
+					if (mod) server.moduleGraph.invalidateModule(mod);
+				}
+				server.ws.send({ type: 'full-reload' });
+			};
+			server.watcher.on('change', onChange);
+			server.watcher.on('add', onChange);
+			server.watcher.on('unlink', onChange);
+		}
+	};
+}

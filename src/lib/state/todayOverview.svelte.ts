@@ -1,0 +1,32 @@
+import { studyDayBounds } from '../core/studyDay.ts';
+import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
+import { openApp } from './openApp.ts';
+
+/** The home screen's view of today: what is due, what is new, what is done. */
+export class TodayOverview {
+	summary = $state.raw<TodaySummary | null>(null);
+	error = $state<string | null>(null);
+
+	/** Share of today's work done so far (0–1), counting what is still due as work to do. */
+	progress = $derived.by(() => {
+		const s = this.summary;
+		if (!s) return 0;
+		const total = s.answered + s.due + s.newAvailable;
+		return total === 0 ? 0 : s.answered / total;
+	});
+
+	async load(): Promise<void> {
+		try {
+			const app = await openApp();
+			const now = Date.now();
+			const { startMillis, endMillis } = studyDayBounds(now, app.clock);
+			this.summary = await todaySummary(
+				app.db,
+				{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
+				app.settings.study
+			);
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+}

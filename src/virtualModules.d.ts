@@ -1,0 +1,10 @@
+// Modules written by src/lib/deck/deckVitePlugin.ts at build time.
+declare module 'virtual:paperdeck-deck' {
+	const deck: import('$lib/deck/deckTypes').CompiledDeck;
+	export default deck;
+}
+
+declare module 'virtual:paperdeck-deck-version' {
+	const version: string;
+	export default version;
+}

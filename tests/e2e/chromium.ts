@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** Debian's Chromium, or the browser named by CHROME_PATH; a clear message when there is neither. */
+export function findChromium(): string {
+	const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+	const found = candidates.find((p): p is string => !!p && existsSync(p));
+	if (!found) {
+		throw new Error(
+			'End-to-end tests need Chromium and none was found. Install it with\n' +
+				'  sudo apt-get update && sudo apt-get install -y chromium\n' +
+				'or point CHROME_PATH at a Chromium or Chrome binary.'
+		);
+	}
+	return found;
+}
+
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export interface Browser {
+	context: BrowserContext;
+	close(): Promise<void>;
+}
+
+/**
+ * A fresh Chromium profile (so IndexedDB and the service worker start empty), deleted on close.
+ * Options are Playwright's context options (viewport, touch, colour scheme…).
+ */
+export async function launchBrowser(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}): Promise<Browser> {
+	const profile = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: findChromium(),
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1000, height: 800 },
+		...options
+	});
+	return {
+		context,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}

@@ -1,0 +1,52 @@
+/**
+ * A small static server for the built app (build/), as any static host would serve it: `/review`
+ * serves `review.html`. The tests own it, so they can start it on a free port and stop it.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+	'.woff': 'font/woff',
+	'.ttf': 'font/ttf',
+	'.ics': 'text/calendar'
+};
+
+function resolve(root: string, urlPath: string): string | null {
+	const path = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+	for (const candidate of [join(root, path), join(root, `${path}.html`), join(root, path, 'index.html')]) {
+		if (candidate.startsWith(root) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+	}
+	return null;
+}
+
+export function startStaticServer(root: string, port = 0): Promise<{ server: Server; url: string }> {
+	const server = createServer((req, res) => {
+		const file = resolve(root, new URL(req.url ?? '/', 'http://x').pathname);
+		if (!file) {
+			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+			return;
+		}
+		res.writeHead(200, {
+			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			// As a real host would: the service worker script must never be served stale.
+			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0'
+		});
+		createReadStream(file).pipe(res);
+	});
+	return new Promise((ok) =>
+		server.listen(port, '127.0.0.1', () => {
+			const address = server.address();
+			const p = typeof address === 'object' && address ? address.port : port;
+			ok({ server, url: `http://127.0.0.1:${p}` });
+		})
+	);
+}

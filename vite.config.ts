@@ -1,0 +1,74 @@
+/// <reference types="vitest/config" />
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vite';
+import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
+
+const THEME = '#1f4e79';
+const BACKGROUND = '#f7f5f0';
+
+export default defineConfig({
+	plugins: [
+		deckVitePlugin(),
+		sveltekit(),
+		SvelteKitPWA({
+			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
+			registerType: 'prompt',
+			injectRegister: false,
+			manifest: {
+				id: '/',
+				name: 'Paperdeck — the key ideas of classic ML papers',
+				short_name: 'Paperdeck',
+				description:
+					'Offline spaced-repetition flashcards on the key ideas of the classic LLM and deep-learning papers, scheduled by FSRS.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				orientation: 'any',
+				theme_color: THEME,
+				background_color: BACKGROUND,
+				categories: ['education', 'productivity'],
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+					{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
+				]
+			},
+			workbox: {
+				// KaTeX ships woff2, woff and ttf; browsers that run this app all take woff2.
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
+				// The deck data is about a megabyte; it must be precached for offline study.
+				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+				navigateFallback: null,
+				// The first install takes control at once, so the app works offline from its first visit.
+				clientsClaim: true
+			}
+		})
+	],
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					setupFiles: ['tests/unit/setup.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					globalSetup: ['tests/e2e/globalSetup.ts'],
+					// One Chromium at a time: the machine has two cores.
+					fileParallelism: false,
+					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
+			}
+		]
+	}
+});
