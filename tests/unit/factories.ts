@@ -1,0 +1,70 @@
+/** Small builders for events and collections, shared by the unit tests. */
+import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../src/lib/core/scheduler.ts';
+import { studyDay } from '../../src/lib/core/studyDay.ts';
+import type { CardEvent, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
+import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
+
+export const DAY = 86_400_000;
+export const MINUTE = 60_000;
+/** A fixed "now" (2026-11-22 12:00 UTC): tests never read the clock. */
+export const NOW = Date.UTC(2026, 10, 22, 12, 0);
+export const UTC_CLOCK = { timeZone: 'UTC', rolloverHour: 4 };
+
+export const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
+
+let counter = 0;
+export function eventId(): string {
+	return `e${String(++counter).padStart(6, '0')}`;
+}
+
+export function review(cardId: string, atMillis: number, rating: Rating, kind: ReviewKind = 'learn', id = eventId()): ReviewEvent {
+	return { id, type: 'review', cardId, atMillis, rating, kind, day: studyDay(atMillis, UTC_CLOCK), durationMillis: 4000 };
+}
+
+export function undo(target: CardEvent, atMillis: number, id = eventId()): CardEvent {
+	return { id, type: 'undo', cardId: target.cardId, atMillis, targetId: target.id };
+}
+
+/** A deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+	return () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** A compiled deck of `papers` papers with `perPaper` cards each; `edit` changes one card's text. */
+export function makeDeck(papers: number, perPaper: number, options: { drop?: string[]; edit?: string } = {}): CompiledDeck {
+	const deck: CompiledDeck = { version: '', topics: [{ id: 'architecture', name: 'Architectures' }], papers: [], cards: [] };
+	for (let p = 0; p < papers; p++) {
+		const paperId = `paper-${p}`;
+		const cardIds: string[] = [];
+		for (let c = 0; c < perPaper; c++) {
+			const id = `${paperId}/card-${c}`;
+			if (options.drop?.includes(id)) continue;
+			cardIds.push(id);
+			const text = id === options.edit ? `Edited question ${id}` : `Question ${id}`;
+			deck.cards.push({ id, paperId, type: 'basic', promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '', text, hash: text });
+		}
+		deck.papers.push({
+			id: paperId,
+			title: `Paper ${p}`,
+			short: `P${p}`,
+			year: 2017 + (p % 7),
+			org: 'Lab',
+			arxiv: `17${String(p).padStart(2, '0')}.00001`,
+			topic: 'architecture',
+			tier: 1 + (p % 3),
+			buildsOn: [],
+			tags: [],
+			authors: [],
+			summaryHtml: '<p>Summary</p>',
+			summaryText: 'Summary',
+			cardIds
+		});
+	}
+	deck.version = `v-${papers}-${perPaper}-${options.drop?.join(',') ?? ''}-${options.edit ?? ''}`;
+	return deck;
+}
