@@ -54,7 +54,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
 					setupFiles: ['tests/unit/setup.ts'],
-					environment: 'node'
+					environment: 'node',
+					// `npm run bench`: node benchmarks of the core (figures for the notes, never pass/fail).
+					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
 				}
 			},
 			{
