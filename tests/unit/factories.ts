@@ -1,7 +1,10 @@
 /** Small builders for events and collections, shared by the unit tests. */
+import { reviewKindFor } from '../../src/lib/core/events.ts';
+import { newCardState } from '../../src/lib/core/newCardState.ts';
+import { reduceCard } from '../../src/lib/core/reduceCard.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../src/lib/core/scheduler.ts';
 import { studyDay } from '../../src/lib/core/studyDay.ts';
-import type { CardEvent, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
+import type { CardEvent, CardState, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 
 export const DAY = 86_400_000;
@@ -67,4 +70,41 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 	}
 	deck.version = `v-${papers}-${perPaper}-${options.drop?.join(',') ?? ''}-${options.edit ?? ''}`;
 	return deck;
+}
+
+/**
+ * A plausible review log over `cardIds`: `count` events at increasing times from `startMillis`, with
+ * ratings weighted as real users give them, review kinds that follow each card's phase, and a few
+ * undos, suspensions and burials. Deterministic for a seed.
+ */
+export function simulateLog(seed: number, cardIds: readonly string[], count: number, startMillis = NOW - 400 * DAY): CardEvent[] {
+	const rand = prng(seed);
+	const states = new Map<string, CardState>();
+	const log: CardEvent[] = [];
+	const lastReview = new Map<string, CardEvent>();
+	let now = startMillis;
+	const id = () => `s${seed}-${log.length}-${Math.floor(rand() * 1e9).toString(36)}`;
+	while (log.length < count) {
+		now += 1000 + Math.floor(rand() * 30 * MINUTE);
+		const cardId = cardIds[Math.floor(rand() * cardIds.length)]!;
+		const state = states.get(cardId) ?? newCardState(cardId);
+		const roll = rand();
+		let e: CardEvent;
+		if (roll < 0.03 && lastReview.has(cardId)) {
+			e = { id: id(), type: 'undo', cardId, atMillis: now, targetId: lastReview.get(cardId)!.id };
+			lastReview.delete(cardId);
+		} else if (roll < 0.035) {
+			e = { id: id(), type: state.suspended ? 'unsuspend' : 'suspend', cardId, atMillis: now };
+		} else if (roll < 0.04) {
+			e = { id: id(), type: 'bury', cardId, atMillis: now, untilMillis: now + DAY };
+		} else {
+			const r = rand();
+			const rating: Rating = r < 0.1 ? 1 : r < 0.25 ? 2 : r < 0.9 ? 3 : 4;
+			e = review(cardId, now, rating, reviewKindFor(state.phase), id());
+			lastReview.set(cardId, e);
+		}
+		log.push(e);
+		if (e.type !== 'undo') states.set(cardId, reduceCard(state, e, scheduler));
+	}
+	return log;
 }

@@ -3,12 +3,7 @@ import { replayAll, replayCard } from '../core/replay.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
-import { fromStateRow, toStateRow } from './stateRow.ts';
-
-/** Two states are the same when every field is; rows are plain data, so JSON compares them exactly. */
-function sameState(a: CardState, b: CardState): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
-}
+import { sameRow, toStateRow } from './stateRow.ts';
 
 /** A row for a card that has events but is not (or no longer) in the deck. */
 function orphanRow(state: CardState): StateRow {
@@ -29,9 +24,8 @@ export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler)
 		for (const row of rows) {
 			const truth = replayed.get(row.cardId) ?? newCardState(row.cardId);
 			replayed.delete(row.cardId);
-			if (!sameState(fromStateRow(row), truth)) {
-				changed.push(toStateRow(truth, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' }));
-			}
+			const expected = toStateRow(truth, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' });
+			if (!sameRow(row, expected)) changed.push(expected);
 		}
 		for (const state of replayed.values()) changed.push(orphanRow(state));
 		await db.states.bulkPut(changed);

@@ -1,0 +1,101 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEvent } from '../../src/lib/db/appendEvent.ts';
+import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
+import { checkIntegrity } from '../../src/lib/db/checkIntegrity.ts';
+import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
+import { isForeignChange } from '../../src/lib/db/foreignChanges.ts';
+import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
+import { makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
+
+let n = 0;
+const open: PaperdeckDatabase[] = [];
+const deck = makeDeck(3, 4);
+async function collection(name = `integrity-${++n}`): Promise<PaperdeckDatabase> {
+	const db = new PaperdeckDatabase(name);
+	open.push(db);
+	await db.open();
+	await reconcileDeck(db, deck, scheduler);
+	return db;
+}
+afterEach(async () => {
+	for (const db of open.splice(0)) await db.delete();
+});
+
+describe('the integrity check', () => {
+	it('finds nothing in a healthy collection', async () => {
+		const db = await collection();
+		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: simulateLog(1, deck.cards.map((c) => c.id), 200) }, { useSettings: false });
+		expect(await checkIntegrity(db, deck, scheduler, NOW)).toEqual({ events: 200, cards: 12, repaired: [], malformed: [] });
+	});
+
+	it('repairs a corrupted state, a wrong queue, a missing row and a stray retired card; a second run is clean', async () => {
+		const db = await collection();
+		const ids = deck.cards.map((c) => c.id);
+		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: simulateLog(2, ids, 200) }, { useSettings: false });
+		const healthy = await db.states.toArray();
+		await db.states.update(ids[0]!, { stability: 999 }); // wrong memory state
+		await db.states.update(ids[1]!, { queue: 'suspended' }); // right state, wrong queue: hidden from study
+		await db.states.update(ids[2]!, { availableMillis: Number.MAX_SAFE_INTEGER }); // never due
+		await db.states.delete(ids[3]!); // row lost
+		await db.states.update(ids[4]!, { queue: 'retired' }); // in the deck, but shown as retired
+
+		const report = await checkIntegrity(db, deck, scheduler, NOW);
+		expect(report.repaired.sort()).toEqual(ids.slice(0, 5).sort());
+		expect(await db.states.toArray()).toEqual(healthy);
+		expect((await checkIntegrity(db, deck, scheduler, NOW)).repaired).toEqual([]);
+	});
+
+	it('retires the row of a card that left the deck when the row says otherwise', async () => {
+		const db = await collection();
+		const gone = deck.cards[0]!.id;
+		await appendEvent(db, review(gone, NOW, 3), scheduler);
+		const smaller = makeDeck(3, 4, { drop: [gone] });
+		await reconcileDeck(db, smaller, scheduler);
+		await db.states.update(gone, { queue: 'learning' });
+		expect((await checkIntegrity(db, smaller, scheduler, NOW)).repaired).toEqual([gone]);
+		expect((await db.states.get(gone))!.queue).toBe('retired');
+	});
+
+	it('reports a malformed event in the log without deleting it', async () => {
+		const db = await collection();
+		await db.events.add({ id: 'bad', type: 'review', cardId: deck.cards[0]!.id, atMillis: NOW } as never);
+		const report = await checkIntegrity(db, deck, scheduler, NOW);
+		expect(report.malformed).toEqual([{ id: 'bad', reason: 'has no rating' }]);
+		expect(await db.events.get('bad')).toBeDefined();
+	});
+});
+
+describe('telling this tab’s writes from another tab’s', () => {
+	it('sees another writer’s events and rebuilds, and not its own', async () => {
+		const name = `tabs-${++n}`;
+		const mine = await collection(name);
+		const other = new PaperdeckDatabase(name); // a second connection, as another tab has
+		await other.open();
+		const seen: boolean[] = [];
+		const own = { eventIds: new Set<string>(), cardIds: new Set<string>() };
+		const listener = (parts: Parameters<typeof isForeignChange>[0]) => seen.push(isForeignChange(parts, name, own));
+		Dexie.on('storagemutated', listener);
+		try {
+			const card = deck.cards[0]!.id;
+			const e = review(card, NOW, 3);
+			own.eventIds.add(e.id);
+			own.cardIds.add(card);
+			await appendEvent(mine, e, scheduler);
+			expect(seen).toEqual([false]);
+
+			await appendEvent(other, review(card, NOW + 1000, 3), scheduler); // same card, someone else's answer
+			expect(seen).toEqual([false, true]);
+
+			await other.states.update(deck.cards[5]!.id, { stability: 1 }); // a rebuild touching another card
+			expect(seen).toEqual([false, true, true]);
+
+			// A large write is reported as a key range: counted as foreign.
+			await applyImport(other, { ...(await exportBackup(other, 't', NOW)), events: simulateLog(3, [card], 60) }, { useSettings: false });
+			expect(seen.at(-1)).toBe(true);
+		} finally {
+			Dexie.on('storagemutated').unsubscribe(listener);
+			other.close();
+		}
+	});
+});
