@@ -34,11 +34,12 @@ export interface Browser {
 
 /**
  * A fresh Chromium profile (so IndexedDB and the service worker start empty), deleted on close.
- * Options are Playwright's context options (viewport, touch, colour scheme…).
+ * Options are Playwright's context options (viewport, touch, colour scheme…). Pass `profile` to reopen
+ * an existing profile (as a person reopens their browser); it is then left for the caller to delete.
  */
-export async function launchBrowser(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}): Promise<Browser> {
-	const profile = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
-	const context = await chromium.launchPersistentContext(profile, {
+export async function launchBrowser(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}, profile?: string): Promise<Browser> {
+	const dir = profile ?? mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: findChromium(),
 		headless: true,
 		args: CHROMIUM_ARGS,
@@ -49,7 +50,7 @@ export async function launchBrowser(options: Parameters<typeof chromium.launchPe
 		context,
 		async close() {
 			await context.close();
-			rmSync(profile, { recursive: true, force: true });
+			if (!profile) rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }

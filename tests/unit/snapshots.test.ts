@@ -55,11 +55,13 @@ describe('which snapshots are kept', () => {
 		}
 	});
 
-	it('keeps every before-import and before-restore snapshot for a week, and always the newest', () => {
+	it('keeps every snapshot that was not automatic for a week, and always the newest', () => {
 		const guard = snap(TODAY - 2, 9, 'before-import');
+		const mine = snap(TODAY - 2, 9.5, 'manual');
+		const auto = snap(TODAY - 2, 9.7);
 		const later = snap(TODAY - 2, 10);
 		const old = snap(TODAY - 100);
-		expect(snapshotsToKeep([guard, later], TODAY)).toEqual(new Set([guard.id, later.id]));
+		expect(snapshotsToKeep([guard, mine, auto, later], TODAY)).toEqual(new Set([guard.id, mine.id, later.id]));
 		expect(snapshotsToKeep([snap(TODAY - 8, 9, 'before-restore'), old], TODAY + 40).has(old.id)).toBe(false);
 		expect(snapshotsToKeep([old], TODAY)).toEqual(new Set([old.id]));
 	});

@@ -1,4 +1,4 @@
-/** Why a snapshot was taken. The two "before-…" kinds guard a big change and are kept a week. */
+/** Why a snapshot was taken. All but `auto` were asked for (by the user, or before a big change): kept a week. */
 export type SnapshotReason = 'auto' | 'manual' | 'before-import' | 'before-restore';
 
 export interface SnapshotInfo {
@@ -20,7 +20,8 @@ function weekOf(day: number): number {
 /**
  * The rolling set of snapshots worth keeping on study day `today`, as Anki keeps its automatic
  * backups: the newest of each of the last 7 days, the newest of each of the 4 calendar weeks before
- * this one, every "before import/restore" snapshot of the last 7 days, and always the newest of all.
+ * this one, every snapshot of the last 7 days that was not automatic (taken by the user, or before an
+ * import or a restore), and always the newest of all.
  * Calendar weeks (not sliding windows) keep a week's snapshot stable as days pass.
  *
  * @example
@@ -41,7 +42,7 @@ export function snapshotsToKeep(list: readonly SnapshotInfo[], today: number): S
 		const age = today - s.day;
 		if (age < DAILY_SNAPSHOT_DAYS) {
 			offer(`d${s.day}`, s);
-			if (s.reason === 'before-import' || s.reason === 'before-restore') keep.add(s.id);
+			if (s.reason !== 'auto') keep.add(s.id);
 		}
 		const weeksAgo = thisWeek - weekOf(s.day);
 		if (weeksAgo >= 1 && weeksAgo <= WEEKLY_SNAPSHOT_WEEKS) offer(`w${weeksAgo}`, s);

@@ -1,4 +1,5 @@
-import { RangeSet, type ObservabilitySet } from 'dexie';
+import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import type { PaperdeckDatabase } from './database.ts';
 
 /** What this tab wrote itself: the events it appended and the cards whose state it changed. */
 export interface OwnWrites {
@@ -27,4 +28,16 @@ export function isForeignChange(parts: ObservabilitySet, dbName: string, own: Ow
 		}
 	}
 	return false;
+}
+
+/**
+ * Calls `onForeign` whenever the log or the card states change in a way this tab did not make (in
+ * this tab or any other: Dexie relays changes between tabs). Returns the function that stops it.
+ */
+export function watchForeignChanges(db: PaperdeckDatabase, own: OwnWrites, onForeign: () => void): () => void {
+	const listener = (parts: ObservabilitySet) => {
+		if (isForeignChange(parts, db.name, own)) onForeign();
+	};
+	Dexie.on('storagemutated', listener);
+	return () => Dexie.on('storagemutated').unsubscribe(listener);
 }

@@ -28,10 +28,10 @@ export function fromStateRow(row: StateRow): CardState {
 }
 
 /**
- * Two rows are the same when every field is, the index fields included: a row in the wrong queue (or
- * with a wrong `availableMillis`) hides its card from study even when its state is right.
+ * Two rows (or two states) are the same when every field is, the index fields included: a row in the
+ * wrong queue (or with a wrong `availableMillis`) hides its card from study even when its state is right.
  */
-export function sameRow(a: StateRow, b: StateRow): boolean {
-	const keys = Object.keys(a) as (keyof StateRow)[];
+export function sameRow<T extends CardState>(a: T, b: T): boolean {
+	const keys = Object.keys(a) as (keyof T)[];
 	return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
