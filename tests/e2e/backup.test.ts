@@ -172,4 +172,33 @@ describe('backups in a real Chromium', () => {
 		await page.getByTestId('import-done').waitFor();
 		expect(Object.keys(await schedules(page))).toHaveLength(4);
 	});
+
+	it('the data page works on a 360 px phone in dark mode, by keyboard, with 44 px tap targets', async () => {
+		await browser.close();
+		browser = await launchBrowser({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, colorScheme: 'dark' });
+		const page = await browser.context.newPage();
+		await openReview(page, baseURL);
+		await gradeShown(page, '4');
+		await openDataPage(page);
+		await page.getByRole('button', { name: 'Take a snapshot now' }).tap();
+		await page.locator('.snapshots li').waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		for (const button of await page.getByRole('button').all()) {
+			const box = (await button.boundingBox())!;
+			expect(box.height).toBeGreaterThanOrEqual(44);
+			expect(box.width).toBeGreaterThanOrEqual(44);
+		}
+		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(16, 20, 24)');
+		// Every section has a heading; every control is reachable with Tab and has a name.
+		expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+			'Storage on this device',
+			'Back up',
+			'Import a backup',
+			'Automatic snapshots',
+			'Check database'
+		]);
+		await page.getByRole('button', { name: 'Check database' }).focus();
+		await page.keyboard.press('Enter');
+		await page.getByTestId('integrity-report').waitFor();
+	});
 });

@@ -205,3 +205,25 @@ describe('merging logs (the set union by event id)', () => {
 		expect(await contents(live)).toEqual(union);
 	});
 });
+
+describe('reading stored events for a large import', () => {
+	it('finds present and absent events the same way for few and for many ids', async () => {
+		const { storedEvents } = await import('../../src/lib/db/storedEvents.ts');
+		const log = simulateLog(20, cardIds, 3000);
+		const db = await collection(log.slice(0, 2500));
+		const ask = async (events: CardEvent[]) => db.transaction('r', db.events, () => storedEvents(db, events.map((e) => e.id)));
+		const stored = new Set(log.slice(0, 2500));
+		const expected = (events: CardEvent[]) => events.map((e) => (stored.has(e) ? e : undefined));
+		// Few ids (lookups), many ids with few present (keys then lookups), many ids mostly present (one read).
+		for (const sample of [log.slice(2400, 2600), [...log.slice(2490, 2510), ...simulateLog(21, cardIds, 1500)], log]) {
+			expect(await ask(sample)).toEqual(expected(sample));
+		}
+		// And a merge of 3,000 events, 2,500 of them present, adds exactly the 500 others.
+		const before = await contents(db);
+		await applyImport(db, fileOf(log), { useSettings: false });
+		const after = await contents(db);
+		expect(after.events).toHaveLength(3000);
+		expect(after.events).toEqual([...log].sort(compareEvents));
+		expect(before.events).toHaveLength(2500);
+	}, 30_000); // fake-indexeddb is slow with thousands of rows
+});

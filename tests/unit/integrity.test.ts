@@ -4,7 +4,7 @@ import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
 import { checkIntegrity } from '../../src/lib/db/checkIntegrity.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
-import { isForeignChange } from '../../src/lib/db/foreignChanges.ts';
+import { isForeignChange, watchForeignChanges } from '../../src/lib/db/foreignChanges.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
 
@@ -76,6 +76,8 @@ describe('telling this tab’s writes from another tab’s', () => {
 		const own = { eventIds: new Set<string>(), cardIds: new Set<string>() };
 		const listener = (parts: Parameters<typeof isForeignChange>[0]) => seen.push(isForeignChange(parts, name, own));
 		Dexie.on('storagemutated', listener);
+		let foreign = 0;
+		const stop = watchForeignChanges(mine, own, () => foreign++);
 		try {
 			const card = deck.cards[0]!.id;
 			const e = review(card, NOW, 3);
@@ -93,6 +95,10 @@ describe('telling this tab’s writes from another tab’s', () => {
 			// A large write is reported as a key range: counted as foreign.
 			await applyImport(other, { ...(await exportBackup(other, 't', NOW)), events: simulateLog(3, [card], 60) }, { useSettings: false });
 			expect(seen.at(-1)).toBe(true);
+			expect(foreign).toBe(seen.filter(Boolean).length);
+			stop();
+			await other.states.update(deck.cards[6]!.id, { stability: 2 });
+			expect(foreign).toBe(seen.filter(Boolean).length - 1);
 		} finally {
 			Dexie.on('storagemutated').unsubscribe(listener);
 			other.close();

@@ -7,6 +7,7 @@ import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeEvents, rebuildStates } from './rebuildStates.ts';
 import { DECK_VERSION_KEY } from './reconcileDeck.ts';
+import { storedEvents } from './storedEvents.ts';
 import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, SETTINGS_KEY, withDefaultSettings } from './settingsStore.ts';
 
 /** The meta key holding when this device last exported a backup (shown as a reminder). */
@@ -62,7 +63,7 @@ export interface ImportPreview {
 }
 
 async function plan(db: PaperdeckDatabase, events: readonly CardEvent[]) {
-	const result = planMerge(events, await db.events.bulkGet(events.map((e) => e.id)));
+	const result = planMerge(events, await storedEvents(db, events.map((e) => e.id)));
 	if (!result.ok) throw new ImportRejectedError(result.reason);
 	return result;
 }
@@ -118,9 +119,11 @@ export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, opt
 		}
 		const settings = await loadSettings(db);
 		const scheduler = createScheduler(settings.scheduler);
+		// Merging replays every card the new events touch. Only new scheduler settings change the others.
 		const added = await mergeEvents(db, fresh, scheduler);
-		const rebuilt = await rebuildStates(db, scheduler);
-		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });
+		const key = schedulerKey(settings.scheduler);
+		const rebuilt = (await db.meta.get(SCHEDULER_KEY))?.value === key ? [] : await rebuildStates(db, scheduler);
+		await db.meta.put({ key: SCHEDULER_KEY, value: key });
 		return { added, present, rebuilt: rebuilt.length, settings, scheduler };
 	});
 }

@@ -29,21 +29,17 @@ export async function checkIntegrity(
 	nowMillis: number
 ): Promise<IntegrityReport> {
 	return db.transaction('rw', [db.events, db.states, db.cards, db.meta], async () => {
-		const before = new Map((await db.states.toArray()).map((r) => [r.cardId, r]));
+		const [before, log] = await Promise.all([db.states.toArray(), db.events.toArray()]);
 		await reconcileDeck(db, deck, scheduler);
-		await rebuildStates(db, scheduler);
+		await rebuildStates(db, scheduler, log);
 		const after = await db.states.toArray();
-		const repaired = after.filter((r) => {
-			const old = before.get(r.cardId);
-			return !old || !sameRow(old, r);
-		});
+		const old = new Map(before.map((r) => [r.cardId, r]));
+		const repaired = after.filter((r) => !old.has(r.cardId) || !sameRow(old.get(r.cardId)!, r)).map((r) => r.cardId);
 		const malformed: IntegrityReport['malformed'] = [];
-		let events = 0;
-		await db.events.each((e) => {
-			events++;
+		for (const e of log) {
 			const reason = eventProblem(e, nowMillis);
 			if (reason) malformed.push({ id: String((e as { id?: unknown }).id), reason });
-		});
-		return { events, cards: after.length, repaired: repaired.map((r) => r.cardId), malformed };
+		}
+		return { events: log.length, cards: after.length, repaired, malformed };
 	});
 }

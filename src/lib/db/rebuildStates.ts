@@ -4,6 +4,10 @@ import type { Scheduler } from '../core/scheduler.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
 import { sameRow, toStateRow } from './stateRow.ts';
+import { storedEvents } from './storedEvents.ts';
+
+const ADD_SLICE = 2000;
+const REFOLD_SLICE = 100;
 
 /** A row for a card that has events but is not (or no longer) in the deck. */
 function orphanRow(state: CardState): StateRow {
@@ -14,11 +18,12 @@ function orphanRow(state: CardState): StateRow {
 /**
  * Replays the whole log and rewrites every cached state that differs from the replay: the "rebuild
  * from log" path, used after settings change, after an import and by the integrity check.
- * Returns the ids of the cards whose cache was wrong (or missing).
+ * Returns the ids of the cards whose cache was wrong (or missing). A caller that has just read the
+ * whole log in the same transaction passes it as `log`, saving a second read.
  */
-export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler): Promise<string[]> {
+export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler, log?: readonly CardEvent[]): Promise<string[]> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const replayed = replayAll(await db.events.toArray(), scheduler);
+		const replayed = replayAll(log ?? (await db.events.toArray()), scheduler);
 		const rows = await db.states.toArray();
 		const changed: StateRow[] = [];
 		for (const row of rows) {
@@ -40,26 +45,28 @@ export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler)
  */
 export async function mergeEvents(db: PaperdeckDatabase, events: readonly CardEvent[], scheduler: Scheduler): Promise<number> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const present = await db.events.bulkGet(events.map((e) => e.id));
+		const present = await storedEvents(db, events.map((e) => e.id));
 		const fresh = events.filter((_, i) => !present[i]);
 		if (fresh.length === 0) return 0;
-		await db.events.bulkAdd(fresh);
 		const cardIds = [...new Set(fresh.map((e) => e.cardId))];
-		const [all, rows] = await Promise.all([
-			db.events.where('cardId').anyOf(cardIds).toArray(),
-			db.states.bulkGet(cardIds)
-		]);
+		// The touched cards' earlier history is read before the add: the new events are already in hand
+		// (and a restore into an empty collection then reads nothing back).
+		const [earlier, rows] = await Promise.all([db.events.where('cardId').anyOf(cardIds).toArray(), db.states.bulkGet(cardIds)]);
+		// IndexedDB clones every added value synchronously: in slices, a 100,000-event restore leaves the
+		// page responsive between them instead of freezing it for seconds.
+		for (let i = 0; i < fresh.length; i += ADD_SLICE) await db.events.bulkAdd(fresh.slice(i, i + ADD_SLICE));
 		const byCard = new Map<string, CardEvent[]>(cardIds.map((id) => [id, []]));
-		for (const e of all) byCard.get(e.cardId)!.push(e);
-		await db.states.bulkPut(
-			cardIds.map((id, i) => {
-				const state = replayCard(id, byCard.get(id)!, scheduler);
-				const row = rows[i];
-				return row
-					? toStateRow(state, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' })
-					: orphanRow(state);
-			})
-		);
+		for (const e of earlier) byCard.get(e.cardId)!.push(e);
+		for (const e of fresh) byCard.get(e.cardId)!.push(e);
+		const refold = (id: string, i: number) => {
+			const state = replayCard(id, byCard.get(id)!, scheduler);
+			const row = rows[i];
+			return row ? toStateRow(state, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' }) : orphanRow(state);
+		};
+		// Replayed and written a slice of cards at a time, for the same reason.
+		for (let i = 0; i < cardIds.length; i += REFOLD_SLICE) {
+			await db.states.bulkPut(cardIds.slice(i, i + REFOLD_SLICE).map((id, j) => refold(id, i + j)));
+		}
 		return fresh.length;
 	});
 }

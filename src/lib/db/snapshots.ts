@@ -8,6 +8,7 @@ import type { PaperdeckDatabase, SnapshotRow } from './database.ts';
 import { gunzipText, gzipText } from './gzipText.ts';
 import { newEventId } from './newEventId.ts';
 import { mergeEvents } from './rebuildStates.ts';
+import { storedEvents } from './storedEvents.ts';
 
 /** An automatic snapshot is taken at most this often (and only when the log has changed). */
 export const SNAPSHOT_INTERVAL_MILLIS = 4 * 3_600_000;
@@ -88,7 +89,7 @@ async function eventsSince(db: PaperdeckDatabase, snapshot: BackupFile): Promise
 }
 
 async function planRollback(db: PaperdeckDatabase, snapshot: BackupFile) {
-	const plan = planMerge(snapshot.events, await db.events.bulkGet(snapshot.events.map((e) => e.id)));
+	const plan = planMerge(snapshot.events, await storedEvents(db, snapshot.events.map((e) => e.id)));
 	if (!plan.ok) throw new ImportRejectedError(plan.reason);
 	return { missing: plan.fresh, later: await eventsSince(db, snapshot) };
 }
