@@ -1,33 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serializeBackup, type BackupFile } from '../../src/lib/core/backupFile.ts';
 import { compareEvents } from '../../src/lib/core/events.ts';
+import { createScheduler } from '../../src/lib/core/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import type { CardEvent } from '../../src/lib/core/types.ts';
 import { parseBackup } from '../../src/lib/core/validateBackup.ts';
+import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { applyImport, exportBackup, ImportRejectedError, previewImport } from '../../src/lib/db/backup.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
-import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { loadSettings, saveSettings } from '../../src/lib/db/settingsStore.ts';
+import { storedEvents } from '../../src/lib/db/storedEvents.ts';
 import { DAY, makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
+import { testCollection } from './testCollection.ts';
 
-let n = 0;
-const open: PaperdeckDatabase[] = [];
 const deck = makeDeck(4, 5);
 const cardIds = deck.cards.map((c) => c.id);
 
 /** A collection with the test deck, and `events` in its log (as if reviewed on this device). */
 async function collection(events: readonly CardEvent[] = []): Promise<PaperdeckDatabase> {
-	const db = new PaperdeckDatabase(`backup-${++n}`);
-	open.push(db);
-	await db.open();
-	await reconcileDeck(db, deck, scheduler);
+	const db = await testCollection(deck);
 	if (events.length > 0) await applyImport(db, fileOf(events), { useSettings: false });
 	return db;
 }
-afterEach(async () => {
-	for (const db of open.splice(0)) await db.delete();
-});
 
 function fileOf(events: readonly CardEvent[]): BackupFile {
 	return {
@@ -74,7 +69,7 @@ describe('export and import', () => {
 		settings.study.newPerDay = 7;
 		settings.scheduler = { ...settings.scheduler, desiredRetention: 0.85 };
 		await saveSettings(source, settings);
-		await rebuildStates(source, (await import('../../src/lib/core/scheduler.ts')).createScheduler(settings.scheduler));
+		await rebuildStates(source, createScheduler(settings.scheduler));
 		await source.meta.put({ key: 'studyTopics', value: ['alignment'] });
 
 		const text = serializeBackup(await exportBackup(source, '0.1.0', NOW));
@@ -200,7 +195,6 @@ describe('merging logs (the set union by event id)', () => {
 		const union = await contents(await merged(a, b, c));
 		const live = await collection();
 		const all = [...new Map([...a, ...b, ...c].map((e) => [e.id, e])).values()].sort(compareEvents);
-		const { appendEvent } = await import('../../src/lib/db/appendEvent.ts');
 		for (const e of all) await appendEvent(live, e, scheduler);
 		expect(await contents(live)).toEqual(union);
 	});
@@ -208,7 +202,6 @@ describe('merging logs (the set union by event id)', () => {
 
 describe('reading stored events for a large import', () => {
 	it('finds present and absent events the same way for few and for many ids', async () => {
-		const { storedEvents } = await import('../../src/lib/db/storedEvents.ts');
 		const log = simulateLog(20, cardIds, 3000);
 		const db = await collection(log.slice(0, 2500));
 		const ask = async (events: CardEvent[]) => db.transaction('r', db.events, () => storedEvents(db, events.map((e) => e.id)));

@@ -1,26 +1,16 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
 import { checkIntegrity } from '../../src/lib/db/checkIntegrity.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { isForeignChange, watchForeignChanges } from '../../src/lib/db/foreignChanges.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
+import { testCollection } from './testCollection.ts';
 import { makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
 
-let n = 0;
-const open: PaperdeckDatabase[] = [];
 const deck = makeDeck(3, 4);
-async function collection(name = `integrity-${++n}`): Promise<PaperdeckDatabase> {
-	const db = new PaperdeckDatabase(name);
-	open.push(db);
-	await db.open();
-	await reconcileDeck(db, deck, scheduler);
-	return db;
-}
-afterEach(async () => {
-	for (const db of open.splice(0)) await db.delete();
-});
+const collection = (name?: string) => testCollection(deck, name);
 
 describe('the integrity check', () => {
 	it('finds nothing in a healthy collection', async () => {
@@ -68,7 +58,7 @@ describe('the integrity check', () => {
 
 describe('telling this tab’s writes from another tab’s', () => {
 	it('sees another writer’s events and rebuilds, and not its own', async () => {
-		const name = `tabs-${++n}`;
+		const name = `tabs-${Math.random()}`;
 		const mine = await collection(name);
 		const other = new PaperdeckDatabase(name); // a second connection, as another tab has
 		await other.open();

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareEvents } from '../../src/lib/core/events.ts';
 import { snapshotsToKeep, type SnapshotInfo, type SnapshotReason } from '../../src/lib/core/snapshotRetention.ts';
 import { parseBackup } from '../../src/lib/core/validateBackup.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
-import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import {
 	listSnapshots,
 	previewRollback,
@@ -16,6 +15,7 @@ import {
 	takeSnapshot
 } from '../../src/lib/db/snapshots.ts';
 import { DAY, makeDeck, MINUTE, NOW, review, scheduler, simulateLog } from './factories.ts';
+import { testCollection } from './testCollection.ts';
 
 const TODAY = 20_000; // a Friday (study day 0, 1970-01-01, was a Thursday)
 let nextId = 0;
@@ -67,20 +67,9 @@ describe('which snapshots are kept', () => {
 	});
 });
 
-let n = 0;
-const open: PaperdeckDatabase[] = [];
 const deck = makeDeck(3, 4);
 const cardIds = deck.cards.map((c) => c.id);
-async function collection(): Promise<PaperdeckDatabase> {
-	const db = new PaperdeckDatabase(`snapshots-${++n}`);
-	open.push(db);
-	await db.open();
-	await reconcileDeck(db, deck, scheduler);
-	return db;
-}
-afterEach(async () => {
-	for (const db of open.splice(0)) await db.delete();
-});
+const collection = () => testCollection(deck);
 const request = (nowMillis: number) => ({ nowMillis, day: Math.floor(nowMillis / DAY), appVersion: '0.1.0' });
 const states = async (db: PaperdeckDatabase) => (await db.states.toArray()).sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
 
