@@ -137,6 +137,8 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		await gradeShown(page, '4');
 		await page.locator('#done-title').waitFor();
 		await page.waitForFunction(() => (window as unknown as { persistCalls: number }).persistCalls === 1);
+		// The automatic snapshot is written in the background after the session.
+		await expect.poll(async () => (await readStore(page, 'snapshots')).length, { timeout: 30_000 }).toBe(1);
 
 		// Headless Chromium declines (no site engagement): the data page says so and explains.
 		await page.goto(`${baseURL}/settings/data`);
@@ -144,7 +146,6 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		expect(await page.getByTestId('usage').innerText()).toMatch(/\d.* of .* the browser allows/);
 		await page.getByText(/may delete Paperdeck's data when the device runs low on space/).waitFor();
 		await page.locator('.snapshots li').getByText(/Automatic · 2 events/).waitFor();
-		expect((await readStore(page, 'snapshots')).length).toBe(1);
 
 		// Once the browser grants it (as it does for an installed app), the page reports it.
 		const cdp = await browser.context.newCDPSession(page);
