@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -59,6 +59,40 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		expect([...perCard.values()].every((n) => n === 1)).toBe(true);
 		expect(byA + 1 + byB).toBe(21); // tab A's first answer was before its loop
 		expect((await todayNumbers(a, baseURL)).answered).toBe(20);
+	});
+
+	it('settings imported in one tab reach the other tab: its grade buttons show the new intervals', async () => {
+		const a = await browser.context.newPage();
+		const b = await browser.context.newPage();
+		await openReview(b, baseURL);
+		await b.keyboard.press('Space');
+		const easy = b.getByRole('button', { name: /^Easy, next review in/ });
+		const before = await easy.getAttribute('aria-label');
+
+		// Tab A exports, and imports the same file with a much lower desired retention (longer intervals).
+		// Nothing has been answered, so no card state changes: only the settings do.
+		await a.goto(`${baseURL}/settings/data`);
+		const [download] = await Promise.all([a.waitForEvent('download'), a.getByRole('button', { name: 'Export backup' }).click()]);
+		const dir = mkdtempSync(join(tmpdir(), 'paperdeck-settings-'));
+		try {
+			const file = join(dir, 'backup.json');
+			await download.saveAs(file);
+			const backup = JSON.parse(readFileSync(file, 'utf8'));
+			backup.settings.scheduler.desiredRetention = 0.7;
+			writeFileSync(file, JSON.stringify(backup));
+			await a.locator('#import-file').setInputFiles(file);
+			const useSettings = a.getByRole('checkbox', { name: /Also use the backup's settings/ });
+			expect(await useSettings.isChecked()).toBe(true); // the default on an empty collection
+			await a.getByRole('button', { name: 'Import the settings' }).click();
+			await a.getByTestId('import-done').getByText(/Settings were taken from the backup/).waitFor();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+
+		// Tab B, still showing its answer, now offers the intervals of the new settings.
+		await b.waitForFunction((label) => document.querySelector('.grade.r4')?.getAttribute('aria-label') !== label, before);
+		expect(await easy.getAttribute('aria-label')).not.toBe(before);
+		expect(await b.locator('.grades').isVisible()).toBe(true);
 	});
 
 	it('closing the page in the middle of a session keeps every graded card, none twice', async () => {

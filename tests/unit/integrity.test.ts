@@ -82,6 +82,9 @@ describe('telling this tab’s writes from another tab’s', () => {
 			await other.states.update(deck.cards[5]!.id, { stability: 1 }); // a rebuild touching another card
 			expect(seen).toEqual([false, true, true]);
 
+			await other.meta.put({ key: 'settings', value: { theme: 'dark' } }); // new settings
+			expect(seen).toEqual([false, true, true, true]);
+
 			// A large write is reported as a key range: counted as foreign.
 			await applyImport(other, { ...(await exportBackup(other, 't', NOW)), events: simulateLog(3, [card], 60) }, { useSettings: false });
 			expect(seen.at(-1)).toBe(true);

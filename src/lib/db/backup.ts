@@ -1,7 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from '../core/backupFile.ts';
 import { canonicalJson } from '../core/canonicalJson.ts';
-import { createScheduler, type Scheduler } from '../core/scheduler.ts';
-import type { Settings } from '../core/settings.ts';
+import { createScheduler } from '../core/scheduler.ts';
 import type { CardEvent } from '../core/types.ts';
 import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
@@ -98,9 +97,6 @@ export interface ImportResult {
 	present: number;
 	/** Cards whose cached state the replay rewrote. */
 	rebuilt: number;
-	/** The settings in force after the import (the backup's, if chosen) and a scheduler for them. */
-	settings: Settings;
-	scheduler: Scheduler;
 }
 
 /**
@@ -124,6 +120,6 @@ export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, opt
 		const key = schedulerKey(settings.scheduler);
 		const rebuilt = (await db.meta.get(SCHEDULER_KEY))?.value === key ? [] : await rebuildStates(db, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: key });
-		return { added, present, rebuilt: rebuilt.length, settings, scheduler };
+		return { added, present, rebuilt: rebuilt.length };
 	});
 }

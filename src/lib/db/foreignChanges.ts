@@ -7,6 +7,8 @@ export interface OwnWrites {
 	cardIds: ReadonlySet<string>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * True when a Dexie change notification (`Dexie.on('storagemutated')`, which Dexie also relays from
  * other tabs) includes a change to the log or the card states that this tab did not make: another
@@ -18,7 +20,9 @@ export function isForeignChange(parts: ObservabilitySet, dbName: string, own: Ow
 	if ('all' in parts) return true;
 	const tables: [string, ReadonlySet<string>][] = [
 		['events', own.eventIds],
-		['states', own.cardIds]
+		['states', own.cardIds],
+		// Settings live in meta; a tab that studies never writes it, so any change there is news.
+		['meta', NONE]
 	];
 	for (const [table, mine] of tables) {
 		const tree = parts[`idb://${dbName}/${table}/`];

@@ -20,7 +20,8 @@ import {
 import type { SnapshotReason } from '../core/snapshotRetention.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { downloadFile } from './downloadFile.ts';
-import { deviceClock, fetchDeck, openApp, type AppServices } from './openApp.ts';
+import { adoptStoredSettings } from './adoptStoredSettings.ts';
+import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
 
 /** Where a backup being imported came from. */
@@ -165,7 +166,7 @@ export class DataManager {
 			this.importStep = { step: 'applying', source, what: 'Importing and rebuilding card states…' };
 			const result = await applyImport(app.db, backup, { useSettings: this.useSettings });
 			// Every page shares these services: the review screen schedules with the new settings at once.
-			Object.assign(app, { settings: result.settings, scheduler: result.scheduler, clock: deviceClock(result.settings) });
+			await adoptStoredSettings(app);
 			const what = source.kind === 'file' ? 'Imported' : 'Restored';
 			const message =
 				result.added === 0

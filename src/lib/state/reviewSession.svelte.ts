@@ -12,6 +12,7 @@ import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
 import { loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
+import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { openApp, type AppServices } from './openApp.ts';
 
 export interface ShownCard {
@@ -184,6 +185,8 @@ export class ReviewSession {
 		if (this.busy) return this.#scheduleSync();
 		this.busy = true;
 		try {
+			// New settings elsewhere come with rebuilt states: schedule this tab's answers with them too.
+			await adoptStoredSettings(app);
 			const now = Date.now();
 			const shown = this.current;
 			const [stored] = shown ? await app.db.states.bulkGet([shown.state.cardId]) : [undefined];
@@ -191,6 +194,7 @@ export class ReviewSession {
 			if (shown && stored && sameRow(fromStateRow(stored), shown.state)) {
 				this.#queue!.showNext(shown.state);
 				this.counts = this.#queue!.counts();
+				this.previews = app.scheduler.preview(shown.state, now, studyDay(now, app.clock));
 			} else {
 				if (shown) this.notice = 'That card was just answered in another tab. Here is the next card.';
 				this.#showNext(now);
