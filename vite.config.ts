@@ -4,10 +4,27 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 
+const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
+const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
 export default defineConfig({
+	build: {
+		rolldownOptions: {
+			output: {
+				// The scheduler (ts-fsrs) gets a chunk of its own that the home screen never loads. The
+				// collection group claims core and storage modules first, so the scheduler chunk does not
+				// pull in the small modules (types, settings) that the home screen needs too.
+				codeSplitting: {
+					groups: [
+						{ name: 'collection', priority: 2, test: (id: string) => IN_CORE_OR_DB.test(id) && !SCHEDULER.test(id) },
+						{ name: 'scheduler', priority: 1, test: SCHEDULER }
+					]
+				}
+			}
+		}
+	},
 	plugins: [
 		deckVitePlugin(),
 		sveltekit(),

@@ -1,4 +1,4 @@
-import { createEmptyCard, dateDiffInDays, FSRS, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, dateDiffInDays, default_w, FSRS, type Card, type Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { newCardState } from '../../src/lib/core/newCardState.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, DEFAULT_WEIGHTS, stepMinutes } from '../../src/lib/core/scheduler.ts';
@@ -16,7 +16,8 @@ const CANONICAL: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz
 const START = Date.UTC(2022, 10, 29, 12, 30);
 
 describe('the canonical FSRS test vectors, through our scheduler', () => {
-	it('uses the FSRS-6 default parameters the suites assert against', () => {
+	it('uses the FSRS-6 default parameters the suites assert against (ts-fsrs\'s own defaults)', () => {
+		expect(DEFAULT_WEIGHTS).toEqual([...default_w]);
 		expect(DEFAULT_WEIGHTS).toEqual([
 			0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
 			1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542

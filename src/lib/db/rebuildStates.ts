@@ -23,7 +23,8 @@ function orphanRow(state: CardState): StateRow {
  */
 export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler): Promise<string[]> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const replayed = replayAll(await db.events.toArray(), scheduler);
+		// In time order, so each card's events arrive sorted and replay skips sorting them.
+		const replayed = replayAll(await db.events.orderBy('atMillis').toArray(), scheduler);
 		const rows = await db.states.toArray();
 		const changed: StateRow[] = [];
 		for (const row of rows) {
