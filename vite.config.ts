@@ -87,6 +87,18 @@ export default defineConfig({
 					testTimeout: 60_000,
 					hookTimeout: 60_000
 				}
+			},
+			{
+				extends: true,
+				test: {
+					// `npm run bench:browser`: measurements in Chromium, never part of `npm test`.
+					name: 'browser-bench',
+					include: ['tests/bench/browser/**/*.test.ts'],
+					globalSetup: ['tests/e2e/globalSetup.ts'],
+					fileParallelism: false,
+					testTimeout: 900_000,
+					hookTimeout: 60_000
+				}
 			}
 		]
 	}
