@@ -49,7 +49,10 @@ export function simulateLog(opts: {
 		// Cards are introduced over the whole period, so the log has every age of card.
 		let now = opts.startMillis + Math.floor(rand() * (opts.endMillis - opts.startMillis) * 0.5);
 		const skill = 0.85 + rand() * 0.15;
-		for (let i = 0; i < perCard && n < opts.events && now < opts.endMillis; i++) {
+		// A learner finishes a card's learning steps in the session they start them, so a card stops only
+		// once it is back in review (or the period ends).
+		const learning = () => state.phase === 1 || state.phase === 3;
+		for (let i = 0; (i < perCard || learning()) && n < opts.events && now < opts.endMillis; i++) {
 			const recall = state.reps === 0 ? 0.7 : opts.scheduler.retrievability(state, now) * skill;
 			const rating: Rating = rand() >= recall ? 1 : rand() < 0.15 ? 2 : rand() < 0.9 ? 3 : 4;
 			events.push({
