@@ -4,6 +4,7 @@ import { newCardState } from '../../src/lib/core/newCardState.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, DEFAULT_WEIGHTS, stepMinutes } from '../../src/lib/core/scheduler.ts';
 import { studyDay } from '../../src/lib/core/studyDay.ts';
 import type { CardState, Rating, SchedulerSettings } from '../../src/lib/core/types.ts';
+import { prng } from './factories.ts';
 
 const DAY = 86_400_000;
 /** ts-fsrs, py-fsrs and fsrs-rs count elapsed days as differences of UTC dates: a UTC study day with no rollover. */
@@ -71,16 +72,6 @@ describe('the canonical FSRS test vectors, through our scheduler', () => {
 		expect(firsts.map((c) => c.scheduledDays)).toEqual([0, 0, 0, 8]);
 	});
 });
-
-/** A small seeded PRNG (mulberry32), so the random comparisons below are reproducible. */
-function prng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function toTsFsrs(c: CardState): Card {
 	return {
