@@ -46,25 +46,30 @@ export async function seedReviewLog(
 	return log;
 }
 
-/** The cached states of some cards, read straight from the browser's IndexedDB. */
-export async function storedStates(page: Page, cardIds: string[]): Promise<{ cardId: string; dueMillis: number; phase: number }[]> {
-	return page.evaluate(async (ids) => {
+/** Every row of one of the app's IndexedDB tables, read straight from the browser. */
+export async function storedRows<T>(page: Page, table: 'events' | 'states' | 'meta'): Promise<T[]> {
+	return page.evaluate(async (name) => {
 		const db = await new Promise<IDBDatabase>((ok, fail) => {
 			const req = indexedDB.open('paperdeck');
 			req.onsuccess = () => ok(req.result);
 			req.onerror = () => fail(req.error);
 		});
-		const rows = await Promise.all(
-			ids.map(
-				(id) =>
-					new Promise<{ cardId: string; dueMillis: number; phase: number }>((ok, fail) => {
-						const req = db.transaction('states').objectStore('states').get(id);
-						req.onsuccess = () => ok(req.result);
-						req.onerror = () => fail(req.error);
-					})
-			)
-		);
+		const rows = await new Promise<T[]>((ok, fail) => {
+			const req = db.transaction(name).objectStore(name).getAll();
+			req.onsuccess = () => ok(req.result as T[]);
+			req.onerror = () => fail(req.error);
+		});
 		db.close();
-		return rows.map((r) => ({ cardId: r.cardId, dueMillis: r.dueMillis, phase: r.phase }));
-	}, cardIds);
+		return rows;
+	}, table);
+}
+
+/** The cached due time and phase of some cards, in the order asked. */
+export async function storedStates(page: Page, cardIds: string[]): Promise<{ cardId: string; dueMillis: number; phase: number }[]> {
+	const rows = await storedRows<{ cardId: string; dueMillis: number; phase: number }>(page, 'states');
+	const byId = new Map(rows.map((r) => [r.cardId, r]));
+	return cardIds.map((id) => {
+		const r = byId.get(id)!;
+		return { cardId: r.cardId, dueMillis: r.dueMillis, phase: r.phase };
+	});
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { openReview, questionText, waitForNextQuestion } from './appPage.ts';
-import { seedReviewLog, storedStates } from './seedLog.ts';
+import { seedReviewLog, storedRows, storedStates } from './seedLog.ts';
 
 const baseURL = inject('baseURL');
 
@@ -89,18 +89,7 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 		await openReview(page, baseURL);
 		// Easy on a new card graduates it straight to review, days away.
 		await answer(page, 3, '4');
-		const ids = await page.evaluate(async () => {
-			const db = await new Promise<IDBDatabase>((ok) => {
-				const req = indexedDB.open('paperdeck');
-				req.onsuccess = () => ok(req.result);
-			});
-			const ids = await new Promise<string[]>((ok) => {
-				const req = db.transaction('events').objectStore('events').getAll();
-				req.onsuccess = () => ok(req.result.map((e: { cardId: string }) => e.cardId));
-			});
-			db.close();
-			return ids;
-		});
+		const ids = (await storedRows<{ cardId: string }>(page, 'events')).map((e) => e.cardId);
 		expect(ids).toHaveLength(3);
 		const before = await storedStates(page, ids);
 		expect(before.every((s) => s.phase === 2)).toBe(true);

@@ -1,9 +1,9 @@
 import { createScheduler } from '../core/scheduler.ts';
 import type { Settings, Theme } from '../core/settings.ts';
 import { schedulingDiffers } from '../core/settingsForm.ts';
-import { saveSettings } from '../db/settingsStore.ts';
+import { loadSettings, saveSettings } from '../db/settingsStore.ts';
 import { deviceClock, openApp } from './openApp.ts';
-import { runTask, type RunningTask } from './runTask.ts';
+import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 
 /**
  * Saves settings. When they change the schedule, every card is rescheduled by replaying the log in a
@@ -17,7 +17,13 @@ export function commitSettings(settings: Settings, onProgress?: (fraction: numbe
 		const plain = structuredClone(settings);
 		if (schedulingDiffers(app.settings.scheduler, plain.scheduler)) {
 			task = runTask({ type: 'apply-settings', settings: plain }, onProgress);
-			await task.result;
+			try {
+				await task.result;
+			} catch (e) {
+				// A cancel that lands after the worker's transaction committed is too late: the new settings
+				// are in use. Only a cancel that rolled everything back is reported as one.
+				if (!(e instanceof TaskCancelled) || JSON.stringify(await loadSettings(app.db)) !== JSON.stringify(plain)) throw e;
+			}
 		} else {
 			await saveSettings(app.db, plain);
 		}
