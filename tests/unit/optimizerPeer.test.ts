@@ -1,24 +1,30 @@
 /**
- * Our optimizer against a real peer: fsrs-rs itself, run natively in node through
- * @open-spaced-repetition/binding. Both train on the same realistic log; fsrs-rs's own `evaluate`
- * judges the parameters, and ours must be within 2% of fsrs-rs's log loss.
+ * Our optimizer against a real peer: fsrs-rs itself, run natively in node (see fsrsRs.ts). Both train
+ * on the same realistic log; fsrs-rs's own `evaluate` judges the parameters, and ours must be within 2%
+ * of fsrs-rs's log loss.
  */
-import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from '@open-spaced-repetition/binding';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateParameters } from '../../src/lib/core/optimizer/evaluateParameters.ts';
 import { fsrsItemsFromEvents, longTermReviewCount, type FsrsItem } from '../../src/lib/core/optimizer/fsrsItems.ts';
 import { prepareTrainingData } from '../../src/lib/core/optimizer/prepareTrainingData.ts';
 import { trainParameters } from '../../src/lib/core/optimizer/trainParameters.ts';
 import { DEFAULT_WEIGHTS } from '../../src/lib/core/scheduler.ts';
 import { generateReviewLog } from '../fixtures/generateReviewLog.ts';
+import { fsrsRsSupported, loadFsrsRs, type FsrsRsItem } from './fsrsRs.ts';
+
+if (!fsrsRsSupported) console.warn(`Skipping the fsrs-rs peer test: its native addon is installed for Linux x64 only (this is ${process.platform}-${process.arch}).`);
+const { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } = fsrsRsSupported ? loadFsrsRs() : ({} as ReturnType<typeof loadFsrsRs>);
 
 const toBinding = (items: readonly FsrsItem[]) =>
 	items.map((item) => new FSRSBindingItem(item.reviews.map((r) => new FSRSBindingReview(r.rating, r.deltaT))));
 
-describe('our FSRS optimizer against fsrs-rs', () => {
+describe.runIf(fsrsRsSupported)('our FSRS optimizer against fsrs-rs', () => {
 	const log = generateReviewLog({ cards: 700, days: 180, newPerDay: 12, seed: 2024 });
 	const items = fsrsItemsFromEvents(log.events);
-	const peerItems = toBinding(items);
+	let peerItems: FsrsRsItem[] = [];
+	beforeAll(() => {
+		peerItems = toBinding(items);
+	});
 	const fsrsRsEvaluate = (w: readonly number[]) => new FSRSBinding([...w]).evaluate(peerItems);
 
 	it('trains on a realistic log of at least 5,000 reviews', () => {
