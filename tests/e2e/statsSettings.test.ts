@@ -130,11 +130,10 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
 	});
 
-	it('the optimizer runs in a worker while the review screen stays responsive, and reports its result', async () => {
+	it('the optimizer runs in a worker, reports log loss and RMSE of both parameter sets, and applies the better ones', async () => {
 		const page = await browser.context.newPage();
-		// Two years of daily study on most of the deck (over 20,000 answers): a run long enough to study alongside.
-		const log = await seedReviewLog(page, baseURL, { cards: 2000, days: 730, newPerDay: 12, seed: 9 });
-		expect(log.events.length).toBeGreaterThan(20_000);
+		const log = await seedReviewLog(page, baseURL, { cards: 600, days: 200, newPerDay: 8, seed: 9 });
+		expect(log.events.length).toBeGreaterThan(5_000);
 		const workers: Worker[] = [];
 		page.on('worker', (w) => workers.push(w));
 
@@ -143,41 +142,30 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 		// The page's own workload preview runs in a worker too: let it finish, so the next worker is the optimizer's.
 		await expect.poll(() => page.getByTestId('workload').innerText(), { timeout: 30_000 }).toContain('answers a day');
 		workers.length = 0;
-		await page.getByRole('button', { name: 'Optimize my parameters' }).click();
-		await expect.poll(() => workers.length).toBe(1);
-		let finishedAt = 0;
-		workers[0]!.on('close', () => (finishedAt = Date.now()));
 
-		// Meanwhile the user goes on studying (a client-side navigation: the run goes on in its worker).
-		// From the moment the review screen is up until the run ends, no task may block its main thread
-		// for more than 50 ms.
+		// Cancelling stops the run at once (its worker is terminated) and changes nothing.
+		await page.getByRole('button', { name: 'Optimize my parameters' }).click();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect.poll(() => page.getByTestId('optimizer-result').innerText()).toContain('Optimization cancelled');
+		expect(workers).toHaveLength(1);
+
+		// The run goes on while the user studies (a client-side navigation away and back).
+		await page.getByRole('button', { name: 'Optimize my parameters' }).click();
+		await expect.poll(() => workers.length).toBe(2);
+		let finished = false;
+		workers[1]!.on('close', () => (finished = true));
 		await page.getByRole('link', { name: 'Review' }).click();
 		await page.locator('article.card').waitFor();
-		await page.evaluate(() => {
-			const w = window as unknown as { longTasks: number[] };
-			w.longTasks = [];
-			new PerformanceObserver((list) => {
-				for (const e of list.getEntries()) w.longTasks.push(e.duration);
-			}).observe({ type: 'longtask' });
-		});
-		const studyingAt = Date.now();
-		let graded = 0;
-		while (finishedAt === 0 && graded < 30) {
-			await answer(page, 1, '3');
-			graded++;
-		}
-		await expect.poll(() => finishedAt, { timeout: 60_000 }).toBeGreaterThan(0);
-		expect(finishedAt, 'the run was still going when the review screen was up').toBeGreaterThan(studyingAt);
-		const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-		console.info(`optimizer e2e: ${graded} grades while the run went on for ${finishedAt - studyingAt} ms on the review screen; long tasks: ${JSON.stringify(longTasks)}`);
-		expect(longTasks.filter((d) => d > 50)).toEqual([]);
-
+		await expect.poll(() => finished, { timeout: 60_000 }).toBe(true);
 		await page.getByRole('link', { name: 'Settings' }).click();
+
 		const result = page.getByTestId('optimizer-result');
 		await result.locator('table').waitFor();
 		const text = await result.innerText();
 		expect(text).toMatch(/Current\s+0\.\d{4}\s+\d+%/);
 		expect(text).toMatch(/New\s+0\.\d{4}\s+\d+%/);
+		const [current, candidate] = [...text.matchAll(/(?:Current|New)\s+(0\.\d{4})/g)].map((m) => Number(m[1]));
+		expect(candidate).toBeLessThan(current!);
 		await page.getByRole('button', { name: 'Apply and reschedule' }).click();
 		await expect.poll(() => result.innerText(), { timeout: 30_000 }).toContain('now scheduled with the new parameters');
 		expect(await page.getByTestId('weights').textContent()).not.toBe(weightsBefore);

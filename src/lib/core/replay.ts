@@ -1,4 +1,4 @@
-import { activeEvents, compareEvents } from './events.ts';
+import { activeEvents, inLogOrder } from './events.ts';
 import { newCardState } from './newCardState.ts';
 import { reduceCard } from './reduceCard.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -9,13 +9,21 @@ import type { CardEvent, CardState } from './types.ts';
  * `events` may be in any order and may include other cards' events only if they are filtered first.
  */
 export function replayCard(cardId: string, events: readonly CardEvent[], scheduler: Scheduler): CardState {
-	const sorted = events.slice().sort(compareEvents);
+	const sorted = inLogOrder(events);
+	const active = activeEvents(sorted);
+	// Only the last scheduling review's interval survives the fold: the others skip theirs.
+	let lastReview = active.length - 1;
+	while (lastReview >= 0 && !isSchedulingReview(active[lastReview]!)) lastReview--;
 	let state = newCardState(cardId);
-	for (const e of activeEvents(sorted)) state = reduceCard(state, e, scheduler);
+	for (let i = 0; i < active.length; i++) state = reduceCard(state, active[i]!, scheduler, i >= lastReview);
 	// An undone event still happened: keep its time so later writes know how far the log reaches.
 	const last = sorted[sorted.length - 1];
 	if (last) state.lastEventMillis = Math.max(state.lastEventMillis, last.atMillis);
 	return state;
+}
+
+function isSchedulingReview(e: CardEvent): boolean {
+	return e.type === 'review' && e.kind !== 'cram';
 }
 
 /**

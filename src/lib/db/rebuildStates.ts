@@ -27,7 +27,8 @@ export async function rebuildStates(
 	onProgress?: (cardsDone: number, cards: number) => void
 ): Promise<string[]> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const replayed = replayAll(await db.events.toArray(), scheduler, onProgress);
+		// In time order, so each card's events arrive sorted and replay skips sorting them.
+		const replayed = replayAll(await db.events.orderBy('atMillis').toArray(), scheduler, onProgress);
 		const rows = await db.states.toArray();
 		const changed: StateRow[] = [];
 		for (const row of rows) {

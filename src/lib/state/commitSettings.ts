@@ -3,6 +3,7 @@ import type { Settings, Theme } from '../core/settings.ts';
 import { schedulingDiffers } from '../core/settingsForm.ts';
 import { loadSettings, saveSettings } from '../db/settingsStore.ts';
 import { deviceClock, openApp } from './openApp.ts';
+import { openCollection } from './openCollection.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 
 /**
@@ -27,9 +28,16 @@ export function commitSettings(settings: Settings, onProgress?: (fraction: numbe
 		} else {
 			await saveSettings(app.db, plain);
 		}
-		Object.assign(app, { settings: plain, scheduler: createScheduler(plain.scheduler), clock: deviceClock(plain) });
+		await useSettings(plain);
 	})();
 	return { result, cancel: () => task?.cancel() };
+}
+
+/** Makes this page's open collection (and its scheduler) use settings already saved. */
+export async function useSettings(settings: Settings): Promise<void> {
+	const [collection, app] = await Promise.all([openCollection(), openApp()]);
+	Object.assign(collection, { settings, clock: deviceClock(settings) });
+	Object.assign(app, { settings, clock: deviceClock(settings), scheduler: createScheduler(settings.scheduler) });
 }
 
 const THEME_KEY = 'paperdeck-theme';

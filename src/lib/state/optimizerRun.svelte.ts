@@ -2,7 +2,7 @@
  * "Optimize my parameters": one run at a time for the whole page session, so training continues in its
  * worker while the user moves on to review, and its result is waiting when they come back.
  */
-import { DEFAULT_WEIGHTS } from '../core/scheduler.ts';
+import { DEFAULT_WEIGHTS } from '../core/settings.ts';
 import type { OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
 import { commitSettings } from './commitSettings.ts';
 import { openApp } from './openApp.ts';

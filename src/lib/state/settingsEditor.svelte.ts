@@ -6,7 +6,7 @@ import type { Settings, Theme } from '../core/settings.ts';
 import { parseSettingsForm, schedulingDiffers, settingsToForm, type SettingsErrors, type SettingsForm } from '../core/settingsForm.ts';
 import type { WorkloadDay } from '../core/simulateWorkload.ts';
 import { saveSettings } from '../db/settingsStore.ts';
-import { commitSettings, showTheme } from './commitSettings.ts';
+import { commitSettings, showTheme, useSettings } from './commitSettings.ts';
 import { openApp } from './openApp.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 
@@ -97,9 +97,10 @@ export class SettingsEditor {
 		this.theme = theme;
 		showTheme(theme);
 		const app = await openApp();
-		app.settings = { ...app.settings, theme };
+		const settings = { ...app.settings, theme };
 		if (this.saved) this.saved = { ...this.saved, theme };
-		await saveSettings(app.db, app.settings);
+		await saveSettings(app.db, settings);
+		await useSettings(settings);
 	}
 
 	/** Call when the form changes: re-estimates the workload for it, once typing pauses. */

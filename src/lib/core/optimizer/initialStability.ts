@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS } from '../scheduler.ts';
+import { DEFAULT_WEIGHTS } from '../settings.ts';
 import { INIT_S_MAX } from './clipParameters.ts';
 import { S_MIN } from './fsrsModel.ts';
 import { longTermReviewCount, type FsrsItem } from './fsrsItems.ts';

@@ -9,7 +9,7 @@ import type { FsrsItem } from './fsrsItems.ts';
 import { curveFor, emptyMemory, PARAMETER_COUNT, retrievability, retrievabilityPartials, step } from './fsrsModel.ts';
 import { initialStability, smoothAndFill } from './initialStability.ts';
 import { prepareTrainingData, recencyWeight } from './prepareTrainingData.ts';
-import { DEFAULT_WEIGHTS } from '../scheduler.ts';
+import { DEFAULT_WEIGHTS } from '../settings.ts';
 import { seededRandom } from '../seededRandom.ts';
 
 /** How much each parameter varies across users' trained parameters: the L2 penalty's scale. */
