@@ -6,6 +6,9 @@ import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
 const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
+// Core and storage code that only the statistics and settings pages (or the worker) use stays in their
+// own chunks, out of the collection chunk every page loads.
+const PAGE_ONLY = /src[\\/]lib[\\/](core[\\/](stats|optimizer)[\\/]|core[\\/](settingsForm|simulateWorkload|seededRandom)\.ts$|db[\\/](applySettings|estimateWorkload)\.ts$)/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -18,7 +21,7 @@ export default defineConfig({
 				// pull in the small modules (types, settings) that the home screen needs too.
 				codeSplitting: {
 					groups: [
-						{ name: 'collection', priority: 2, test: (id: string) => IN_CORE_OR_DB.test(id) && !SCHEDULER.test(id) },
+						{ name: 'collection', priority: 2, test: (id: string) => IN_CORE_OR_DB.test(id) && !SCHEDULER.test(id) && !PAGE_ONLY.test(id) },
 						{ name: 'scheduler', priority: 1, test: SCHEDULER }
 					]
 				}

@@ -28,9 +28,14 @@ function isSchedulingReview(e: CardEvent): boolean {
 
 /**
  * Rebuilds every card's state from the log. Cards with no events are absent from the result (they are
- * new). Grouping first keeps the cost linear in the log's length.
+ * new). Grouping first keeps the cost linear in the log's length. `onProgress` hears how many cards
+ * are done, now and then (for a progress bar when the log is large).
  */
-export function replayAll(events: readonly CardEvent[], scheduler: Scheduler): Map<string, CardState> {
+export function replayAll(
+	events: readonly CardEvent[],
+	scheduler: Scheduler,
+	onProgress?: (cardsDone: number, cards: number) => void
+): Map<string, CardState> {
 	const byCard = new Map<string, CardEvent[]>();
 	for (const e of events) {
 		const list = byCard.get(e.cardId);
@@ -38,6 +43,10 @@ export function replayAll(events: readonly CardEvent[], scheduler: Scheduler): M
 		else byCard.set(e.cardId, [e]);
 	}
 	const states = new Map<string, CardState>();
-	for (const [cardId, list] of byCard) states.set(cardId, replayCard(cardId, list, scheduler));
+	for (const [cardId, list] of byCard) {
+		states.set(cardId, replayCard(cardId, list, scheduler));
+		if (onProgress && states.size % 500 === 0) onProgress(states.size, byCard.size);
+	}
+	onProgress?.(states.size, byCard.size);
 	return states;
 }

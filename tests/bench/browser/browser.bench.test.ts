@@ -4,27 +4,13 @@
  * benchmarks report, they never pass or fail.
  */
 import { afterAll, describe, inject, it } from 'vitest';
-import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import { rmSync } from 'node:fs';
 import { launchBrowser, newProfile } from '../../e2e/chromium.ts';
+import { seedProfile, seedScript } from './seedScript.ts';
 
 const baseURL = inject('baseURL');
 const rows: string[][] = [];
-
-async function seedScript(): Promise<string> {
-	const out = await build({
-		configFile: false,
-		logLevel: 'error',
-		build: {
-			write: false,
-			minify: true,
-			lib: { entry: new URL('./seedCollection.ts', import.meta.url).pathname, formats: ['es'], fileName: 'seed' }
-		}
-	});
-	const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
-	return outputs[0]!.output.find((o) => o.type === 'chunk')!.code!;
-}
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
@@ -43,26 +29,12 @@ async function entry(page: Page, name: string, type: 'measure' | 'mark'): Promis
 
 async function measure(label: string, collection: { cards: number; events: number }, code: string) {
 	const profile = newProfile();
-	let browser = await launchBrowser({}, profile);
+	const seeded = await seedProfile(baseURL, profile, collection, code);
+	console.log(`${label}: seeded ${seeded.cards} cards and ${seeded.events} events in ${(seeded.millis / 1000).toFixed(1)} s`);
+	// A fresh browser on the seeded profile: seeding's bulk writes would otherwise still be compacting.
+	const browser = await launchBrowser({}, profile);
 	try {
-		let page = await browser.context.newPage();
-		await page.goto(`${baseURL}/`);
-		await page.locator('[aria-busy="false"]').first().waitFor({ timeout: 120_000 });
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-		});
-		await page.addScriptTag({ content: code, type: 'module' });
-		await page.waitForFunction(() => '__paperdeckBench' in window);
-		const seeded = await page.evaluate(
-			(c) => (window as unknown as { __paperdeckBench: { seed(c: unknown): Promise<{ cards: number; events: number; millis: number }> } }).__paperdeckBench.seed(c),
-			collection
-		);
-		console.log(`${label}: seeded ${seeded.cards} cards and ${seeded.events} events in ${(seeded.millis / 1000).toFixed(1)} s`);
-		// Restart the browser on the same profile, as a user opens the app another day: seeding's bulk
-		// writes would otherwise still be compacting in the background while we measure.
-		await browser.close();
-		browser = await launchBrowser({}, profile);
-		page = await browser.context.newPage();
+		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
 		await page.waitForTimeout(5000);
 
