@@ -32,13 +32,21 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
+/** A new empty profile directory (IndexedDB, service worker, caches), for `launchBrowser`. */
+export function newProfile(): string {
+	return mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+}
+
 /**
- * A fresh Chromium profile (so IndexedDB and the service worker start empty), deleted on close.
- * Options are Playwright's context options (viewport, touch, colour scheme…). Pass `profile` to reopen
- * an existing profile (as a person reopens their browser); it is then left for the caller to delete.
+ * Chromium on a fresh profile (so IndexedDB and the service worker start empty), deleted on close; or
+ * on `profile`, kept on close, to reopen the same browser state later (a restart).
+ * Options are Playwright's context options (viewport, touch, colour scheme…).
  */
-export async function launchBrowser(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}, profile?: string): Promise<Browser> {
-	const dir = profile ?? mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+export async function launchBrowser(
+	options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+	profile?: string
+): Promise<Browser> {
+	const dir = profile ?? newProfile();
 	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: findChromium(),
 		headless: true,

@@ -11,7 +11,7 @@ import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
 import { loadSettings, saveSettings } from '../../src/lib/db/settingsStore.ts';
 import { storedEvents } from '../../src/lib/db/storedEvents.ts';
-import { DAY, makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
+import { DAY, makeDeck, NOW, review, scheduler, mixedLog } from './factories.ts';
 import { testCollection } from './testCollection.ts';
 
 const deck = makeDeck(4, 5);
@@ -64,7 +64,7 @@ async function contents(db: PaperdeckDatabase) {
 
 describe('export and import', () => {
 	it('export → import into an empty collection gives the same log, states and settings', async () => {
-		const source = await collection(simulateLog(1, cardIds, 400));
+		const source = await collection(mixedLog(1, cardIds, 400));
 		const settings = await loadSettings(source);
 		settings.study.newPerDay = 7;
 		settings.scheduler = { ...settings.scheduler, desiredRetention: 0.85 };
@@ -101,8 +101,8 @@ describe('export and import', () => {
 	});
 
 	it('previews what a second device adds: new reviews and ones already present', async () => {
-		const mine = simulateLog(2, cardIds, 100);
-		const theirs = simulateLog(3, cardIds, 50);
+		const mine = mixedLog(2, cardIds, 100);
+		const theirs = mixedLog(3, cardIds, 50);
 		const db = await collection(mine);
 		const preview = await previewImport(db, fileOf([...mine.slice(0, 30), ...theirs]));
 		expect(preview.fresh).toBe(50);
@@ -135,15 +135,15 @@ describe('a rejected import changes nothing', () => {
 	];
 
 	it.each(malformed)('rejects %s and leaves the database as it was', async (_what, damage) => {
-		const db = await collection(simulateLog(4, cardIds, 60));
+		const db = await collection(mixedLog(4, cardIds, 60));
 		const before = await dump(db);
-		const text = damage(serializeBackup(fileOf(simulateLog(5, cardIds, 40).map((e) => (e.type === 'review' ? { ...e, rating: 3 as const } : e)))));
+		const text = damage(serializeBackup(fileOf(mixedLog(5, cardIds, 40).map((e) => (e.type === 'review' ? { ...e, rating: 3 as const } : e)))));
 		await expect(importText(db, text)).rejects.toBeInstanceOf(ImportRejectedError);
 		expect(await dump(db)).toEqual(before);
 	});
 
 	it('rejects an id that names a different event already in the database, in the preview and in the import', async () => {
-		const mine = simulateLog(6, cardIds, 60);
+		const mine = mixedLog(6, cardIds, 60);
 		const db = await collection(mine);
 		const before = await dump(db);
 		const forged = { ...mine[10]!, atMillis: mine[10]!.atMillis + 1 };
@@ -156,10 +156,10 @@ describe('a rejected import changes nothing', () => {
 
 describe('merging logs (the set union by event id)', () => {
 	// Three devices that share some history (a backup restored on each), then diverge.
-	const shared = simulateLog(10, cardIds, 120, NOW - 300 * DAY);
-	const a = [...shared.slice(0, 100), ...simulateLog(11, cardIds, 150, NOW - 200 * DAY)];
-	const b = [...shared.slice(50), ...simulateLog(12, cardIds, 150, NOW - 210 * DAY)];
-	const c = [...shared.slice(20, 90), ...simulateLog(13, cardIds, 150, NOW - 190 * DAY)];
+	const shared = mixedLog(10, cardIds, 120, NOW - 300 * DAY);
+	const a = [...shared.slice(0, 100), ...mixedLog(11, cardIds, 150, NOW - 200 * DAY)];
+	const b = [...shared.slice(50), ...mixedLog(12, cardIds, 150, NOW - 210 * DAY)];
+	const c = [...shared.slice(20, 90), ...mixedLog(13, cardIds, 150, NOW - 190 * DAY)];
 
 	async function merged(...logs: CardEvent[][]) {
 		const db = await collection();
@@ -202,13 +202,13 @@ describe('merging logs (the set union by event id)', () => {
 
 describe('reading stored events for a large import', () => {
 	it('finds present and absent events the same way for few and for many ids', async () => {
-		const log = simulateLog(20, cardIds, 3000);
+		const log = mixedLog(20, cardIds, 3000);
 		const db = await collection(log.slice(0, 2500));
 		const ask = async (events: CardEvent[]) => db.transaction('r', db.events, () => storedEvents(db, events.map((e) => e.id)));
 		const stored = new Set(log.slice(0, 2500));
 		const expected = (events: CardEvent[]) => events.map((e) => (stored.has(e) ? e : undefined));
 		// Few ids (lookups), many ids with few present (keys then lookups), many ids mostly present (one read).
-		for (const sample of [log.slice(2400, 2600), [...log.slice(2490, 2510), ...simulateLog(21, cardIds, 1500)], log]) {
+		for (const sample of [log.slice(2400, 2600), [...log.slice(2490, 2510), ...mixedLog(21, cardIds, 1500)], log]) {
 			expect(await ask(sample)).toEqual(expected(sample));
 		}
 		// And a merge of 3,000 events, 2,500 of them present, adds exactly the 500 others.

@@ -6,6 +6,7 @@ import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../src/lib/core/
 import { studyDay } from '../../src/lib/core/studyDay.ts';
 import type { CardEvent, CardState, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
+import { mulberry32 } from '../bench/simulateLog.ts';
 
 export const DAY = 86_400_000;
 export const MINUTE = 60_000;
@@ -29,14 +30,7 @@ export function undo(target: CardEvent, atMillis: number, id = eventId()): CardE
 }
 
 /** A deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { mulberry32 as prng };
 
 /** A compiled deck of `papers` papers with `perPaper` cards each; `edit` changes one card's text. */
 export function makeDeck(papers: number, perPaper: number, options: { drop?: string[]; edit?: string } = {}): CompiledDeck {
@@ -73,12 +67,13 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 }
 
 /**
- * A plausible review log over `cardIds`: `count` events at increasing times from `startMillis`, with
- * ratings weighted as real users give them, review kinds that follow each card's phase, and a few
- * undos, suspensions and burials. Deterministic for a seed.
+ * A log with every kind of event over `cardIds`: `count` events at increasing times from
+ * `startMillis`, mostly reviews (kinds following each card's phase) with undos, suspensions and
+ * burials among them, interleaved across cards as a real log is. Deterministic for a seed. (The
+ * benchmarks' `simulateLog` models recall realistically, but writes reviews only.)
  */
-export function simulateLog(seed: number, cardIds: readonly string[], count: number, startMillis = NOW - 400 * DAY): CardEvent[] {
-	const rand = prng(seed);
+export function mixedLog(seed: number, cardIds: readonly string[], count: number, startMillis = NOW - 400 * DAY): CardEvent[] {
+	const rand = mulberry32(seed);
 	const states = new Map<string, CardState>();
 	const log: CardEvent[] = [];
 	const lastReview = new Map<string, CardEvent>();

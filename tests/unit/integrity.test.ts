@@ -7,7 +7,7 @@ import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { isForeignChange, watchForeignChanges } from '../../src/lib/db/foreignChanges.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { testCollection } from './testCollection.ts';
-import { makeDeck, NOW, review, scheduler, simulateLog } from './factories.ts';
+import { makeDeck, NOW, review, scheduler, mixedLog } from './factories.ts';
 
 const deck = makeDeck(3, 4);
 const collection = (name?: string) => testCollection(deck, name);
@@ -15,14 +15,14 @@ const collection = (name?: string) => testCollection(deck, name);
 describe('the integrity check', () => {
 	it('finds nothing in a healthy collection', async () => {
 		const db = await collection();
-		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: simulateLog(1, deck.cards.map((c) => c.id), 200) }, { useSettings: false });
+		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: mixedLog(1, deck.cards.map((c) => c.id), 200) }, { useSettings: false });
 		expect(await checkIntegrity(db, deck, scheduler, NOW)).toEqual({ events: 200, cards: 12, repaired: [], malformed: [] });
 	});
 
 	it('repairs a corrupted state, a wrong queue, a missing row and a stray retired card; a second run is clean', async () => {
 		const db = await collection();
 		const ids = deck.cards.map((c) => c.id);
-		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: simulateLog(2, ids, 200) }, { useSettings: false });
+		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: mixedLog(2, ids, 200) }, { useSettings: false });
 		const healthy = await db.states.toArray();
 		await db.states.update(ids[0]!, { stability: 999 }); // wrong memory state
 		await db.states.update(ids[1]!, { queue: 'suspended' }); // right state, wrong queue: hidden from study
@@ -86,7 +86,7 @@ describe('telling this tab’s writes from another tab’s', () => {
 			expect(seen).toEqual([false, true, true, true]);
 
 			// A large write is reported as a key range: counted as foreign.
-			await applyImport(other, { ...(await exportBackup(other, 't', NOW)), events: simulateLog(3, [card], 60) }, { useSettings: false });
+			await applyImport(other, { ...(await exportBackup(other, 't', NOW)), events: mixedLog(3, [card], 60) }, { useSettings: false });
 			expect(seen.at(-1)).toBe(true);
 			expect(foreign).toBe(seen.filter(Boolean).length);
 			stop();

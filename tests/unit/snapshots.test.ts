@@ -14,7 +14,7 @@ import {
 	takeAutoSnapshot,
 	takeSnapshot
 } from '../../src/lib/db/snapshots.ts';
-import { DAY, makeDeck, MINUTE, NOW, review, scheduler, simulateLog } from './factories.ts';
+import { DAY, makeDeck, MINUTE, NOW, review, scheduler, mixedLog } from './factories.ts';
 import { testCollection } from './testCollection.ts';
 
 const TODAY = 20_000; // a Friday (study day 0, 1970-01-01, was a Thursday)
@@ -76,7 +76,7 @@ const states = async (db: PaperdeckDatabase) => (await db.states.toArray()).sort
 describe('snapshots in the database', () => {
 	it('stores the collection compressed, as a backup file that reads back whole', async () => {
 		const db = await collection();
-		const log = simulateLog(1, cardIds, 300);
+		const log = mixedLog(1, cardIds, 300);
 		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: log }, { useSettings: false });
 		const row = await takeSnapshot(db, { ...request(NOW), reason: 'manual' });
 		expect(row).toMatchObject({ eventCount: 300, lastEventMillis: log.at(-1)!.atMillis, reason: 'manual' });
@@ -119,7 +119,7 @@ describe('snapshots in the database', () => {
 describe('restoring a snapshot', () => {
 	it('merging it back restores lost events and keeps every review made since', async () => {
 		const db = await collection();
-		const early = simulateLog(2, cardIds, 100, NOW - 50 * DAY);
+		const early = mixedLog(2, cardIds, 100, NOW - 50 * DAY);
 		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: early }, { useSettings: false });
 		const row = await takeSnapshot(db, { ...request(NOW - DAY), reason: 'auto' });
 		const later = review(cardIds[0]!, NOW, 4, 'review');
@@ -136,14 +136,14 @@ describe('restoring a snapshot', () => {
 
 	it('rolling back cancels everything since with undo events, deleting nothing, and can itself be rolled back', async () => {
 		const db = await collection();
-		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: simulateLog(3, cardIds, 150, NOW - 60 * DAY) }, { useSettings: false });
+		await applyImport(db, { ...(await exportBackup(db, 't', NOW)), events: mixedLog(3, cardIds, 150, NOW - 60 * DAY) }, { useSettings: false });
 		const atSnapshot = await states(db);
 		const row = await takeSnapshot(db, { ...request(NOW - 10 * DAY), reason: 'auto' });
 		const snapshot = parseBackup(await snapshotText(db, row.id!), NOW);
 		if (!snapshot.ok) throw new Error(snapshot.reason);
 
 		// Since then: a mistaken import of someone else's log, and some reviews of my own.
-		const foreign = simulateLog(4, cardIds, 80, NOW - 9 * DAY);
+		const foreign = mixedLog(4, cardIds, 80, NOW - 9 * DAY);
 		await applyImport(db, { ...snapshot.backup, events: foreign }, { useSettings: false });
 		for (const [i, id] of cardIds.slice(0, 3).entries()) await appendEvent(db, review(id, NOW + i * MINUTE, 3, 'review'), scheduler);
 		const beforeRollback = await states(db);

@@ -31,7 +31,7 @@ export async function checkIntegrity(
 	return db.transaction('rw', [db.events, db.states, db.cards, db.meta], async () => {
 		const [before, log] = await Promise.all([db.states.toArray(), db.events.toArray()]);
 		await reconcileDeck(db, deck, scheduler);
-		await rebuildStates(db, scheduler, log);
+		await rebuildStates(db, scheduler);
 		const after = await db.states.toArray();
 		const old = new Map(before.map((r) => [r.cardId, r]));
 		const repaired = after.filter((r) => !old.has(r.cardId) || !sameRow(old.get(r.cardId)!, r)).map((r) => r.cardId);

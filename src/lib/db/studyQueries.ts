@@ -36,6 +36,9 @@ async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number
 		.toArray();
 }
 
+/** The most learning cards a session loads at once; any beyond come in the next session. */
+const LEARNING_BATCH = 500;
+
 /**
  * Everything a study session starts from: learning cards due today, due reviews up to what the review
  * limit leaves, and new cards up to what the new-card limit leaves. Each is an index query with a limit.
@@ -48,7 +51,7 @@ export async function loadStudyCards(
 	return db.transaction('r', db.events, db.states, async () => {
 		const left = remainingLimits(limits, await doneToday(db, day));
 		const [learning, reviews, fresh] = await Promise.all([
-			available(db, 'learning', day.dayEndMillis).toArray(),
+			available(db, 'learning', day.dayEndMillis).limit(LEARNING_BATCH).toArray(),
 			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(left.reviews).toArray() : [],
 			nextNewCards(db, day, left.newCards)
 		]);

@@ -21,6 +21,7 @@ import type { SnapshotReason } from '../core/snapshotRetention.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { downloadFile } from './downloadFile.ts';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
+import { showTheme } from './commitSettings.ts';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
 
@@ -166,7 +167,7 @@ export class DataManager {
 			this.importStep = { step: 'applying', source, what: 'Importing and rebuilding card states…' };
 			const result = await applyImport(app.db, backup, { useSettings: this.useSettings });
 			// Every page shares these services: the review screen schedules with the new settings at once.
-			await adoptStoredSettings(app);
+			if (await adoptStoredSettings(app)) showTheme(app.settings.theme);
 			const what = source.kind === 'file' ? 'Imported' : 'Restored';
 			const message =
 				result.added === 0
