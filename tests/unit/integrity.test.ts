@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
-import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
+import { exportBackup } from '../../src/lib/db/exportBackup.ts';
+import { applyImport } from '../../src/lib/db/importBackup.ts';
 import { checkIntegrity } from '../../src/lib/db/checkIntegrity.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { isForeignChange, watchForeignChanges } from '../../src/lib/db/foreignChanges.ts';

@@ -3,17 +3,11 @@ import { compareEvents } from '../../src/lib/core/events.ts';
 import { snapshotsToKeep, type SnapshotInfo, type SnapshotReason } from '../../src/lib/core/snapshotRetention.ts';
 import { parseBackup } from '../../src/lib/core/validateBackup.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
-import { applyImport, exportBackup } from '../../src/lib/db/backup.ts';
+import { exportBackup } from '../../src/lib/db/exportBackup.ts';
+import { applyImport } from '../../src/lib/db/importBackup.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
-import {
-	listSnapshots,
-	previewRollback,
-	rollbackToSnapshot,
-	SNAPSHOT_INTERVAL_MILLIS,
-	snapshotText,
-	takeAutoSnapshot,
-	takeSnapshot
-} from '../../src/lib/db/snapshots.ts';
+import { previewRollback, rollbackToSnapshot } from '../../src/lib/db/rollback.ts';
+import { listSnapshots, SNAPSHOT_INTERVAL_MILLIS, snapshotText, takeAutoSnapshot, takeSnapshot } from '../../src/lib/db/snapshots.ts';
 import { DAY, makeDeck, MINUTE, NOW, review, scheduler, mixedLog } from './factories.ts';
 import { testCollection } from './testCollection.ts';
 

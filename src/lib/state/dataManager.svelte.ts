@@ -6,17 +6,12 @@
 import { backupFileName, serializeBackup, type BackupFile } from '../core/backupFile.ts';
 import { studyDay } from '../core/studyDay.ts';
 import { parseBackup } from '../core/validateBackup.ts';
-import { applyImport, exportBackup, ImportRejectedError, LAST_EXPORT_KEY, previewImport, type ImportPreview } from '../db/backup.ts';
+import { exportBackup, LAST_EXPORT_KEY } from '../db/exportBackup.ts';
+import { applyImport, ImportRejectedError, previewImport, type ImportPreview } from '../db/importBackup.ts';
 import { checkIntegrity, type IntegrityReport } from '../db/checkIntegrity.ts';
 import type { SnapshotRow } from '../db/database.ts';
-import {
-	listSnapshots,
-	previewRollback,
-	rollbackToSnapshot,
-	snapshotText,
-	takeSnapshot,
-	type RollbackPreview
-} from '../db/snapshots.ts';
+import { previewRollback, rollbackToSnapshot, type RollbackPreview } from '../db/rollback.ts';
+import { listSnapshots, snapshotText, takeSnapshot } from '../db/snapshots.ts';
 import type { SnapshotReason } from '../core/snapshotRetention.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { downloadFile } from './downloadFile.ts';
