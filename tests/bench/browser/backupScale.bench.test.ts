@@ -12,6 +12,7 @@ import { describe, inject, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, serializeBackup, type BackupFile } from '../../../src/lib/core/backupFile.ts';
 import { createScheduler } from '../../../src/lib/core/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../../src/lib/core/settings.ts';
+import type { ReviewEvent } from '../../../src/lib/core/types.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
 
@@ -46,16 +47,24 @@ describe('browser benchmarks: backups', () => {
 		const browser = await launchBrowser();
 		const lines: string[] = [];
 		try {
-			// A realistic log over the real deck's cards: ten years of a learner's reviews.
-			const deck = JSON.parse(readFileSync(join(buildDir, 'deck.json'), 'utf8')) as { cards: { id: string }[] };
+			// A realistic log: ten years of a learner's reviews of the real deck's cards, then of copies of
+			// them under new ids (as the speed benchmarks grow the deck) until there are 100,000 reviews.
+			const deck = JSON.parse(readFileSync(join(buildDir, 'deck.json'), 'utf8')) as { cards: { id: string; paperId: string }[] };
 			const now = Date.now();
 			const clock = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, rolloverHour: 4 };
 			const scheduler = createScheduler(DEFAULT_SETTINGS.scheduler);
-			const { events } = simulateLog({ cardIds: deck.cards.map((c) => c.id), events: REVIEWS, scheduler, clock, startMillis: now - 10 * 365 * DAY, endMillis: now });
+			const events: ReviewEvent[] = [];
+			const cardIds: string[] = [];
+			for (let copy = 0; events.length < REVIEWS; copy++) {
+				const ids = deck.cards.map((c, i) => (copy === 0 ? c.id : `${c.paperId}/bench-${copy}-${i}`));
+				const more = simulateLog({ cardIds: ids, events: REVIEWS - events.length, scheduler, clock, startMillis: now - 10 * 365 * DAY, endMillis: now, seed: copy + 1 });
+				events.push(...more.events.map((e) => ({ ...e, id: `${e.id}-${copy}` })));
+				cardIds.push(...ids);
+			}
 			const file = join(dir, 'paperdeck-backup-bench.json');
 			const backup: BackupFile = { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, appVersion: 'bench', exportedAtMillis: now, settings: DEFAULT_SETTINGS, custom: {}, events };
 			writeFileSync(file, serializeBackup(backup));
-			lines.push(`backup file: ${events.length.toLocaleString('en')} reviews on ${deck.cards.length.toLocaleString('en')} cards, ${mb(file)}`);
+			lines.push(`backup file: ${events.length.toLocaleString('en')} reviews on ${cardIds.length.toLocaleString('en')} cards, ${mb(file)}`);
 
 			const page = await browser.context.newPage();
 			page.setDefaultTimeout(600_000);
