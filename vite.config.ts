@@ -8,7 +8,9 @@ const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](sched
 const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
 // Core and storage code that only the statistics and settings pages (or the worker) use stays in their
 // own chunks, out of the collection chunk every page loads.
-const PAGE_ONLY = /src[\\/]lib[\\/](core[\\/](stats|optimizer)[\\/]|core[\\/](settingsForm|simulateWorkload|seededRandom)\.ts$|db[\\/](applySettings|estimateWorkload)\.ts$)/;
+// Backup, snapshot and integrity code loads with the "Backup & data" page or after a session.
+const PAGE_ONLY =
+	/src[\\/]lib[\\/](core[\\/](stats|optimizer)[\\/]|core[\\/](settingsForm|simulateWorkload|seededRandom|backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\.ts$|db[\\/](applySettings|estimateWorkload|exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\.ts$)/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 

@@ -30,3 +30,72 @@ export async function waitForNextQuestion(page: Page, previous: string): Promise
 	);
 	return questionText(page);
 }
+
+/** Every row of one of the app's IndexedDB stores, read with the browser's own API (not the app's code). */
+export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('paperdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+					get.onsuccess = () => {
+						db.close();
+						resolve(get.result as T[]);
+					};
+					get.onerror = () => reject(get.error);
+				};
+			}),
+		store
+	);
+}
+
+/** Writes one row into one of the app's stores with the browser's own API (to set up or corrupt data). */
+export async function writeRow(page: Page, store: string, row: unknown): Promise<void> {
+	await page.evaluate(
+		([name, value]) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('paperdeck');
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(name as string, 'readwrite');
+					tx.objectStore(name as string).put(value);
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		[store, row] as const
+	);
+}
+
+/**
+ * Reveals the card on screen, grades it with `key` (1–4) and waits until the next card or the
+ * finished screen is shown. Returns the question that was graded.
+ */
+export async function gradeShown(page: Page, key: string): Promise<string> {
+	const q = await questionText(page);
+	await page.keyboard.press('Space');
+	await page.locator('article.card .answer, article.card mark.cloze').first().waitFor();
+	await page.keyboard.press(key);
+	// The next card is up when the question side shows again ("Show answer") with another question.
+	await page.waitForFunction((prev) => {
+		if (document.querySelector('#done-title')) return true;
+		const face = document.querySelector('article.card .face') as HTMLElement | null;
+		return !!face && !!document.querySelector('button.show') && face.innerText.trim() !== prev;
+	}, q);
+	return q;
+}
+
+/** The ids of the cards that have review events, with how many each. */
+export async function reviewsPerCard(page: Page): Promise<Map<string, number>> {
+	const counts = new Map<string, number>();
+	for (const e of await readStore<{ type: string; cardId: string }>(page, 'events')) {
+		if (e.type === 'review') counts.set(e.cardId, (counts.get(e.cardId) ?? 0) + 1);
+	}
+	return counts;
+}

@@ -3,6 +3,7 @@
  * change is a new version with an upgrade tested in tests/unit/dbMigrations.test.ts.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { SnapshotInfo } from '../core/snapshotRetention.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 
 /**
@@ -40,19 +41,54 @@ export interface MetaRow {
 	value: unknown;
 }
 
+/**
+ * An automatic local copy of the collection: what it holds, listed without loading the copy itself
+ * (which lives in `snapshotData`, so listing a dozen snapshots never reads megabytes).
+ */
+export interface SnapshotRow extends Omit<SnapshotInfo, 'id'> {
+	id?: number;
+	eventCount: number;
+	/** The newest event's time (0 for an empty log). */
+	lastEventMillis: number;
+	/** Size of the stored (gzip) copy. */
+	sizeBytes: number;
+}
+
+/** A snapshot's content: a backup file (the export format), gzip-compressed. */
+export interface SnapshotDataRow {
+	id: number;
+	gzip: Uint8Array;
+}
+
+/**
+ * Every schema ever shipped, by version. Each version lists only the tables it adds or changes;
+ * tests/unit/dbMigrations.test.ts opens a database at every older version and upgrades it.
+ */
+export const SCHEMAS = {
+	1: {
+		events: 'id, cardId, atMillis',
+		states: 'cardId, [queue+availableMillis], [queue+newRank], introducedMillis, paperId',
+		cards: 'id, paperId',
+		meta: 'key'
+	},
+	// Automatic snapshots. New tables only: existing data needs no upgrade.
+	2: {
+		snapshots: '++id, takenAtMillis',
+		snapshotData: 'id'
+	}
+} as const;
+
 export class PaperdeckDatabase extends Dexie {
 	events!: EntityTable<CardEvent, 'id'>;
 	states!: EntityTable<StateRow, 'cardId'>;
 	cards!: EntityTable<CardRow, 'id'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	snapshots!: EntityTable<SnapshotRow, 'id'>;
+	snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
 
 	constructor(name = 'paperdeck') {
 		super(name);
-		this.version(1).stores({
-			events: 'id, cardId, atMillis',
-			states: 'cardId, [queue+availableMillis], [queue+newRank], introducedMillis, paperId',
-			cards: 'id, paperId',
-			meta: 'key'
-		});
+		this.version(1).stores(SCHEMAS[1]);
+		this.version(2).stores(SCHEMAS[2]);
 	}
 }

@@ -3,12 +3,11 @@ import { replayAll, replayCard } from '../core/replay.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
-import { fromStateRow, toStateRow } from './stateRow.ts';
+import { sameRow, toStateRow } from './stateRow.ts';
+import { storedEvents } from './storedEvents.ts';
 
-/** Two states are the same when every field is; rows are plain data, so JSON compares them exactly. */
-function sameState(a: CardState, b: CardState): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
-}
+const ADD_SLICE = 2000;
+const REFOLD_SLICE = 100;
 
 /** A row for a card that has events but is not (or no longer) in the deck. */
 function orphanRow(state: CardState): StateRow {
@@ -34,9 +33,8 @@ export async function rebuildStates(
 		for (const row of rows) {
 			const truth = replayed.get(row.cardId) ?? newCardState(row.cardId);
 			replayed.delete(row.cardId);
-			if (!sameState(fromStateRow(row), truth)) {
-				changed.push(toStateRow(truth, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' }));
-			}
+			const expected = toStateRow(truth, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' });
+			if (!sameRow(row, expected)) changed.push(expected);
 		}
 		for (const state of replayed.values()) changed.push(orphanRow(state));
 		await db.states.bulkPut(changed);
@@ -51,26 +49,28 @@ export async function rebuildStates(
  */
 export async function mergeEvents(db: PaperdeckDatabase, events: readonly CardEvent[], scheduler: Scheduler): Promise<number> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const present = await db.events.bulkGet(events.map((e) => e.id));
+		const present = await storedEvents(db, events.map((e) => e.id));
 		const fresh = events.filter((_, i) => !present[i]);
 		if (fresh.length === 0) return 0;
-		await db.events.bulkAdd(fresh);
 		const cardIds = [...new Set(fresh.map((e) => e.cardId))];
-		const [all, rows] = await Promise.all([
-			db.events.where('cardId').anyOf(cardIds).toArray(),
-			db.states.bulkGet(cardIds)
-		]);
+		// The touched cards' earlier history is read before the add: the new events are already in hand
+		// (and a restore into an empty collection then reads nothing back).
+		const [earlier, rows] = await Promise.all([db.events.where('cardId').anyOf(cardIds).toArray(), db.states.bulkGet(cardIds)]);
+		// IndexedDB clones every added value synchronously: in slices, a 100,000-event restore leaves the
+		// page responsive between them instead of freezing it for seconds.
+		for (let i = 0; i < fresh.length; i += ADD_SLICE) await db.events.bulkAdd(fresh.slice(i, i + ADD_SLICE));
 		const byCard = new Map<string, CardEvent[]>(cardIds.map((id) => [id, []]));
-		for (const e of all) byCard.get(e.cardId)!.push(e);
-		await db.states.bulkPut(
-			cardIds.map((id, i) => {
-				const state = replayCard(id, byCard.get(id)!, scheduler);
-				const row = rows[i];
-				return row
-					? toStateRow(state, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' })
-					: orphanRow(state);
-			})
-		);
+		for (const e of earlier) byCard.get(e.cardId)!.push(e);
+		for (const e of fresh) byCard.get(e.cardId)!.push(e);
+		const refold = (id: string, i: number) => {
+			const state = replayCard(id, byCard.get(id)!, scheduler);
+			const row = rows[i];
+			return row ? toStateRow(state, { paperId: row.paperId, newRank: row.newRank, retired: row.queue === 'retired' }) : orphanRow(state);
+		};
+		// Replayed and written a slice of cards at a time, for the same reason.
+		for (let i = 0; i < cardIds.length; i += REFOLD_SLICE) {
+			await db.states.bulkPut(cardIds.slice(i, i + REFOLD_SLICE).map((id, j) => refold(id, i + j)));
+		}
 		return fresh.length;
 	});
 }

@@ -60,11 +60,16 @@ export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, s
 		});
 
 		for (const old of stored) {
-			if (inDeck.has(old.id) || old.retired) continue;
-			report.retired++;
-			cardPuts.push({ ...old, retired: 1 });
+			if (inDeck.has(old.id)) continue;
+			if (!old.retired) {
+				report.retired++;
+				cardPuts.push({ ...old, retired: 1 });
+			}
+			// Checked for every card out of the deck, so the integrity check also repairs a stray row.
 			const st = stateById.get(old.id);
-			if (st) statePuts.push(toStateRow(fromStateRow(st), { paperId: st.paperId, newRank: st.newRank, retired: true }));
+			if (st && st.queue !== 'retired') {
+				statePuts.push(toStateRow(fromStateRow(st), { paperId: st.paperId, newRank: st.newRank, retired: true }));
+			}
 		}
 
 		// A card can have history before it has a state row: an imported backup made on a newer deck.

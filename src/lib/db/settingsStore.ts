@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
 import type { SchedulerSettings } from '../core/types.ts';
 import type { PaperdeckDatabase } from './database.ts';
 
-const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 /** The meta key holding which scheduler settings the cached states were computed with. */
 export const SCHEDULER_KEY = 'schedulerKey';
 
@@ -12,16 +12,20 @@ export function schedulerKey(s: SchedulerSettings): string {
 	return hashString(JSON.stringify(s));
 }
 
-/** The stored settings, with defaults filled in for anything a newer version added. */
-export async function loadSettings(db: PaperdeckDatabase): Promise<Settings> {
-	const row = await db.meta.get(SETTINGS_KEY);
-	const saved = (row?.value ?? {}) as Partial<Settings>;
+/** Saved (or imported) settings with defaults filled in for anything a newer version added. */
+export function withDefaultSettings(saved: Partial<Settings>): Settings {
 	return {
 		...DEFAULT_SETTINGS,
 		...saved,
 		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler },
 		study: { ...DEFAULT_SETTINGS.study, ...saved.study }
 	};
+}
+
+/** The stored settings, with defaults filled in for anything a newer version added. */
+export async function loadSettings(db: PaperdeckDatabase): Promise<Settings> {
+	const row = await db.meta.get(SETTINGS_KEY);
+	return withDefaultSettings((row?.value ?? {}) as Partial<Settings>);
 }
 
 export async function saveSettings(db: PaperdeckDatabase, settings: Settings): Promise<void> {

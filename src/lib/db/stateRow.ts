@@ -26,3 +26,12 @@ export function fromStateRow(row: StateRow): CardState {
 	const { paperId: _p, newRank: _n, queue: _q, availableMillis: _a, ...state } = row;
 	return state;
 }
+
+/**
+ * Two rows (or two states) are the same when every field is, the index fields included: a row in the
+ * wrong queue (or with a wrong `availableMillis`) hides its card from study even when its state is right.
+ */
+export function sameRow<T extends CardState>(a: T, b: T): boolean {
+	const keys = Object.keys(a) as (keyof T)[];
+	return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}

@@ -1,10 +1,9 @@
-import { createScheduler } from '../core/scheduler.ts';
 import type { Settings, Theme } from '../core/settings.ts';
 import { schedulingDiffers } from '../core/settingsForm.ts';
 import { loadSettings, saveSettings } from '../db/settingsStore.ts';
-import { deviceClock, openApp } from './openApp.ts';
-import { openCollection } from './openCollection.ts';
+import { openApp } from './openApp.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
+import { useSettings } from './useSettings.ts';
 
 /**
  * Saves settings. When they change the schedule, every card is rescheduled by replaying the log in a
@@ -31,13 +30,6 @@ export function commitSettings(settings: Settings, onProgress?: (fraction: numbe
 		await useSettings(plain);
 	})();
 	return { result, cancel: () => task?.cancel() };
-}
-
-/** Makes this page's open collection (and its scheduler) use settings already saved. */
-export async function useSettings(settings: Settings): Promise<void> {
-	const [collection, app] = await Promise.all([openCollection(), openApp()]);
-	Object.assign(collection, { settings, clock: deviceClock(settings) });
-	Object.assign(app, { settings, clock: deviceClock(settings), scheduler: createScheduler(settings.scheduler) });
 }
 
 const THEME_KEY = 'paperdeck-theme';

@@ -8,9 +8,11 @@ import { StudyQueue, type QueueCounts } from '../core/studyQueue.ts';
 import type { CardState, GradePreview, Rating, ReviewEvent, UndoEvent } from '../core/types.ts';
 import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
 import type { CardRow } from '../db/database.ts';
+import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
-import { fromStateRow } from '../db/stateRow.ts';
+import { fromStateRow, sameRow } from '../db/stateRow.ts';
 import { loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
+import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { openApp, type AppServices } from './openApp.ts';
 
 export interface ShownCard {
@@ -35,6 +37,8 @@ export class ReviewSession {
 	answered = $state(0);
 	/** A message for the user when something failed; the card stays on screen. */
 	error = $state<string | null>(null);
+	/** A message that is not a failure (another tab answered the card on screen). */
+	notice = $state<string | null>(null);
 	/** When nothing is due now but a learning card comes back later today. */
 	waitingUntilMillis = $state<number | null>(null);
 	/** True while a grade or undo is being saved: further input is ignored, so nothing is applied twice. */
@@ -48,30 +52,44 @@ export class ReviewSession {
 	#cards = new Map<string, CardRow>();
 	#history: { eventId: string; before: CardState }[] = [];
 	#wake: ReturnType<typeof setTimeout> | undefined;
+	#scope: SessionScope = {};
+	/** What this tab wrote, so a change notification can tell another tab's writes from ours. */
+	#own = { eventIds: new Set<string>(), cardIds: new Set<string>() };
+	#stopWatching: (() => void) | null = null;
+	#syncTimer: ReturnType<typeof setTimeout> | undefined;
+	#finishedOnce = false;
 
 	async start(scope: SessionScope = {}): Promise<void> {
+		this.#scope = scope;
 		try {
 			const app = (this.#app = await openApp());
 			const now = Date.now();
-			const { startMillis, endMillis } = studyDayBounds(now, app.clock);
-			const window = { nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis };
-			const rows = scope.paperId
-				? await loadPaperCards(app.db, window, scope.paperId)
-				: await loadStudyCards(app.db, window, app.settings.study);
-			const toStates = (list: typeof rows.learning) => list.map(fromStateRow);
-			this.#queue = new StudyQueue({
-				learning: toStates(rows.learning),
-				reviews: toStates(rows.reviews),
-				fresh: toStates(rows.fresh),
-				dayEndMillis: endMillis
-			});
-			const cards = await app.db.cards.bulkGet(this.#queue.cardIds());
-			for (const c of cards) if (c) this.#cards.set(c.id, c);
+			await this.#loadQueue(app, now);
 			this.#showNext(now);
+			// Another tab (or an import) may answer cards this queue holds: follow the shared database.
+			this.#stopWatching = watchForeignChanges(app.db, this.#own, () => this.#scheduleSync());
 		} catch (e) {
 			this.status = 'error';
 			this.error = (e as Error).message;
 		}
+	}
+
+	/** Builds the queue from storage: today's cards, or one paper's. */
+	async #loadQueue(app: AppServices, now: number): Promise<void> {
+		const { startMillis, endMillis } = studyDayBounds(now, app.clock);
+		const window = { nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis };
+		const rows = this.#scope.paperId
+			? await loadPaperCards(app.db, window, this.#scope.paperId)
+			: await loadStudyCards(app.db, window, app.settings.study);
+		const toStates = (list: typeof rows.learning) => list.map(fromStateRow);
+		this.#queue = new StudyQueue({
+			learning: toStates(rows.learning),
+			reviews: toStates(rows.reviews),
+			fresh: toStates(rows.fresh),
+			dayEndMillis: endMillis
+		});
+		const missing = this.#queue.cardIds().filter((id) => !this.#cards.has(id));
+		for (const c of await app.db.cards.bulkGet(missing)) if (c) this.#cards.set(c.id, c);
 	}
 
 	reveal(): void {
@@ -94,16 +112,25 @@ export class ReviewSession {
 			day: studyDay(now, app.clock),
 			durationMillis: Math.max(0, now - shown.shownAtMillis)
 		};
+		this.#own.eventIds.add(event.id);
+		this.#own.cardIds.add(event.cardId);
 		try {
 			const after = await appendEvent(app.db, event, app.scheduler, shown.state.lastEventMillis);
 			this.#history.push({ eventId: event.id, before: shown.state });
 			this.#queue!.answered(shown.state.cardId, after);
 			this.answered++;
 			this.error = null;
+			this.notice = null;
 			this.#showNext(now);
 		} catch (e) {
-			if (e instanceof StaleCardError) await this.#refreshCard(shown.state.cardId, now);
-			this.error = `Your answer was not saved: ${(e as Error).message}`;
+			if (e instanceof StaleCardError) {
+				// Not a failure: the other tab's answer stands, and this one would have counted twice.
+				this.error = null;
+				this.notice = 'That card was just answered in another tab, so this answer was not added. Here is the next card.';
+				await this.#refreshCard(shown.state.cardId, now);
+			} else {
+				this.error = failureMessage(e, 'answer');
+			}
 		} finally {
 			this.busy = false;
 		}
@@ -117,15 +144,18 @@ export class ReviewSession {
 		this.busy = true;
 		const now = Date.now();
 		const event: UndoEvent = { id: newEventId(), type: 'undo', cardId: last.before.cardId, atMillis: now, targetId: last.eventId };
+		this.#own.eventIds.add(event.id);
+		this.#own.cardIds.add(event.cardId);
 		try {
 			const restored = await appendEvent(app.db, event, app.scheduler);
 			this.#history.pop();
 			this.#queue!.showNext(restored);
 			this.answered--;
 			this.error = null;
+			this.notice = null;
 			this.#showNext(now);
 		} catch (e) {
-			this.error = `Undo failed: ${(e as Error).message}`;
+			this.error = failureMessage(e, 'undo');
 		} finally {
 			this.busy = false;
 		}
@@ -133,6 +163,47 @@ export class ReviewSession {
 
 	stop(): void {
 		clearTimeout(this.#wake);
+		clearTimeout(this.#syncTimer);
+		this.#stopWatching?.();
+		this.#stopWatching = null;
+	}
+
+	/** Coalesces a burst of change notifications into one refresh, after any grade in flight. */
+	#scheduleSync(): void {
+		clearTimeout(this.#syncTimer);
+		this.#syncTimer = setTimeout(() => void this.#sync(), 50);
+	}
+
+	/**
+	 * Another tab (or an import) changed the collection: rebuild the queue from storage. The card on
+	 * screen stays (answer shown or not) unless it was answered elsewhere, in which case the next one
+	 * comes with a notice. Grading waits while this runs, so no answer is given on a stale queue.
+	 */
+	async #sync(): Promise<void> {
+		const app = this.#app;
+		if (!app || this.status === 'loading' || this.status === 'error') return;
+		if (this.busy) return this.#scheduleSync();
+		this.busy = true;
+		try {
+			// New settings elsewhere come with rebuilt states: schedule this tab's answers with them too.
+			await adoptStoredSettings(app);
+			const now = Date.now();
+			const shown = this.current;
+			const [stored] = shown ? await app.db.states.bulkGet([shown.state.cardId]) : [undefined];
+			await this.#loadQueue(app, now);
+			if (shown && stored && sameRow(fromStateRow(stored), shown.state)) {
+				this.#queue!.showNext(shown.state);
+				this.counts = this.#queue!.counts();
+				this.previews = app.scheduler.preview(shown.state, now, studyDay(now, app.clock));
+			} else {
+				if (shown) this.notice = 'That card was just answered in another tab. Here is the next card.';
+				this.#showNext(now);
+			}
+		} catch (e) {
+			this.error = `Could not refresh the queue: ${(e as Error).message}`;
+		} finally {
+			this.busy = false;
+		}
 	}
 
 	/** Another tab changed this card: take its stored state and show it again. */
@@ -158,6 +229,11 @@ export class ReviewSession {
 			this.current = null;
 			this.previews = [];
 			this.status = 'finished';
+			if (this.answered > 0 && !this.#finishedOnce) {
+				this.#finishedOnce = true;
+				// After a completed session (never on first paint): ask to keep storage, take a snapshot.
+				void import('./afterSession.ts').then((m) => m.afterSession(app));
+			}
 			this.waitingUntilMillis = queue.nextLearningDueMillis();
 			if (this.waitingUntilMillis !== null) {
 				// Come back when the learning card enters the learn-ahead window.
@@ -171,4 +247,15 @@ export class ReviewSession {
 		this.previews = app.scheduler.preview(next, now, studyDay(now, app.clock));
 		this.status = 'studying';
 	}
+}
+
+/** A failed write, said plainly: what happened, and that the card is still here to try again. */
+function failureMessage(e: unknown, action: 'answer' | 'undo'): string {
+	const err = e as Error & { inner?: Error };
+	const what = action === 'answer' ? 'Your answer was not saved' : 'The undo was not saved';
+	const again = action === 'answer' ? 'grade this card again' : 'try again';
+	if ((err.inner?.name ?? err.name) === 'QuotaExceededError') {
+		return `${what}: this device has no storage space left for Paperdeck. Free some space, then ${again}.`;
+	}
+	return `${what} (${err.message}). Nothing was lost: ${again}.`;
 }

@@ -6,7 +6,8 @@ import type { Settings, Theme } from '../core/settings.ts';
 import { parseSettingsForm, schedulingDiffers, settingsToForm, type SettingsErrors, type SettingsForm } from '../core/settingsForm.ts';
 import type { WorkloadDay } from '../core/simulateWorkload.ts';
 import { saveSettings } from '../db/settingsStore.ts';
-import { commitSettings, showTheme, useSettings } from './commitSettings.ts';
+import { commitSettings, showTheme } from './commitSettings.ts';
+import { useSettings } from './useSettings.ts';
 import { openApp } from './openApp.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 

@@ -25,6 +25,9 @@ export class TodayOverview {
 				{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
 				app.settings.study
 			);
+			// The automatic snapshot, once the home screen has settled: never on first paint.
+			const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));
+			idle(() => void import('./afterSession.ts').then((m) => m.autoSnapshot(app)), { timeout: 10_000 });
 		} catch (e) {
 			this.error = (e as Error).message;
 		}

@@ -1,0 +1,248 @@
+/**
+ * The "Backup & data" page's state: storage status, export, import (validate → preview → merge),
+ * automatic snapshots (restore or roll back), and the integrity check. The page only renders this
+ * and calls its methods; every rule lives in the core and every write in the storage layer.
+ */
+import { backupFileName, serializeBackup, type BackupFile } from '../core/backupFile.ts';
+import { studyDay } from '../core/studyDay.ts';
+import { parseBackup } from '../core/validateBackup.ts';
+import { exportBackup, LAST_EXPORT_KEY } from '../db/exportBackup.ts';
+import { applyImport, ImportRejectedError, previewImport, type ImportPreview } from '../db/importBackup.ts';
+import { checkIntegrity, type IntegrityReport } from '../db/checkIntegrity.ts';
+import type { SnapshotRow } from '../db/database.ts';
+import { previewRollback, rollbackToSnapshot, type RollbackPreview } from '../db/rollback.ts';
+import { listSnapshots, snapshotText, takeSnapshot } from '../db/snapshots.ts';
+import type { SnapshotReason } from '../core/snapshotRetention.ts';
+import { APP_VERSION } from './appVersion.ts';
+import { downloadFile } from './downloadFile.ts';
+import { adoptStoredSettings } from './adoptStoredSettings.ts';
+import { showTheme } from './commitSettings.ts';
+import { fetchDeck, openApp, type AppServices } from './openApp.ts';
+import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
+
+/** Where a backup being imported came from. */
+export type ImportSource = { kind: 'file'; name: string } | { kind: 'snapshot'; snapshot: SnapshotRow };
+
+export type ImportStep =
+	| { step: 'idle' }
+	| { step: 'reading'; source: ImportSource }
+	| { step: 'rejected'; source: ImportSource; reason: string }
+	| {
+			step: 'preview';
+			source: ImportSource;
+			backup: BackupFile;
+			preview: ImportPreview;
+			/** Events the file listed twice (identically). */
+			repeated: number;
+			/** For a snapshot: what rolling back to it would cancel. */
+			rollback: RollbackPreview | null;
+	  }
+	| { step: 'applying'; source: ImportSource; what: string }
+	| { step: 'done'; source: ImportSource; message: string };
+
+export type DataTask = 'export' | 'snapshot' | 'check' | 'persist';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+export class DataManager {
+	storage = $state.raw<StorageStatus | null>(null);
+	/** Whether this session already asked for persistent storage (the browser answered `false`). */
+	persistDenied = $state(false);
+	snapshots = $state.raw<SnapshotRow[]>([]);
+	lastExportMillis = $state<number | null>(null);
+	eventCount = $state<number | null>(null);
+	importStep = $state.raw<ImportStep>({ step: 'idle' });
+	/** Also take the backup's settings (default: yes on an empty collection, no otherwise). */
+	useSettings = $state(false);
+	integrity = $state.raw<IntegrityReport | null>(null);
+	/** The task running now; the other buttons wait. */
+	task = $state<DataTask | null>(null);
+	/** The outcome of the last export, snapshot or storage request. */
+	message = $state<string | null>(null);
+	error = $state<string | null>(null);
+
+	busy = $derived(this.task !== null || this.importStep.step === 'reading' || this.importStep.step === 'applying');
+
+	#app: AppServices | null = null;
+
+	async load(): Promise<void> {
+		try {
+			this.#app = await openApp();
+			await this.refresh();
+		} catch (e) {
+			this.error = `Could not open your collection: ${(e as Error).message}`;
+		}
+	}
+
+	/** Re-reads everything the page shows. */
+	async refresh(): Promise<void> {
+		const db = this.#app!.db;
+		const [storage, snapshots, lastExport, events] = await Promise.all([
+			storageStatus(),
+			listSnapshots(db),
+			db.meta.get(LAST_EXPORT_KEY),
+			db.events.count()
+		]);
+		this.storage = storage;
+		this.snapshots = snapshots;
+		this.lastExportMillis = typeof lastExport?.value === 'number' ? lastExport.value : null;
+		this.eventCount = events;
+	}
+
+	async askPersistence(): Promise<void> {
+		await this.#run('persist', async () => {
+			const granted = await requestPersistence();
+			this.persistDenied = !granted;
+			this.message = granted
+				? 'Storage is now persistent: the browser will not clear your collection to free space.'
+				: 'The browser declined for now. Browsers grant this to sites you use often or install; your data is still saved, and backups keep it safe.';
+		});
+	}
+
+	/** Downloads the whole collection as `paperdeck-backup-YYYY-MM-DD.json`. */
+	async exportNow(): Promise<void> {
+		await this.#run('export', async () => {
+			const db = this.#app!.db;
+			const now = Date.now();
+			const backup = await exportBackup(db, APP_VERSION, now);
+			const name = backupFileName(now, this.#app!.clock.timeZone);
+			downloadFile(serializeBackup(backup), name);
+			await db.meta.put({ key: LAST_EXPORT_KEY, value: now });
+			this.lastExportMillis = now;
+			this.message = `Exported ${plural(backup.events.length, 'event')} to ${name}.`;
+		});
+	}
+
+	/** Reads and checks a chosen file, then shows what importing it would do. Writes nothing. */
+	async readFile(file: File): Promise<void> {
+		const source: ImportSource = { kind: 'file', name: file.name };
+		await this.#prepare(source, () => file.text());
+	}
+
+	/** Opens a snapshot as an import: restore what the log lacks, or roll back to it. */
+	async openSnapshot(snapshot: SnapshotRow): Promise<void> {
+		await this.#prepare({ kind: 'snapshot', snapshot }, () => snapshotText(this.#app!.db, snapshot.id!));
+	}
+
+	async #prepare(source: ImportSource, read: () => Promise<string>): Promise<void> {
+		if (this.busy) return;
+		this.importStep = { step: 'reading', source };
+		this.message = null;
+		try {
+			const parsed = parseBackup(await read(), Date.now());
+			if (!parsed.ok) {
+				this.importStep = { step: 'rejected', source, reason: parsed.reason };
+				return;
+			}
+			const db = this.#app!.db;
+			const [preview, rollback] = await Promise.all([
+				previewImport(db, parsed.backup),
+				source.kind === 'snapshot' ? previewRollback(db, parsed.backup) : null
+			]);
+			this.useSettings = source.kind === 'file' && preview.emptyCollection && preview.settingsDiffer;
+			this.importStep = { step: 'preview', source, backup: parsed.backup, preview, repeated: parsed.repeated, rollback };
+		} catch (e) {
+			const reason = e instanceof ImportRejectedError ? e.message : `The file could not be read (${(e as Error).message}).`;
+			this.importStep = { step: 'rejected', source, reason };
+		}
+	}
+
+	cancelImport(): void {
+		if (this.importStep.step !== 'applying') this.importStep = { step: 'idle' };
+	}
+
+	/** Merges the previewed backup (or snapshot) into the collection, after a safety snapshot. */
+	async confirmImport(): Promise<void> {
+		const current = this.importStep;
+		if (current.step !== 'preview') return;
+		const app = this.#app!;
+		const { source, backup } = current;
+		try {
+			await this.#safetySnapshot(source, 'before-import');
+			this.importStep = { step: 'applying', source, what: 'Importing and rebuilding card states…' };
+			const result = await applyImport(app.db, backup, { useSettings: this.useSettings });
+			// Every page shares these services: the review screen schedules with the new settings at once.
+			if (await adoptStoredSettings(app)) showTheme(app.settings.theme);
+			const what = source.kind === 'file' ? 'Imported' : 'Restored';
+			const message =
+				result.added === 0
+					? `Nothing new: all ${plural(result.present, 'event')} were already in your collection.`
+					: `${what} ${plural(result.added, 'new event')}; ${plural(result.present, 'event')} ${result.present === 1 ? 'was' : 'were'} already here. Card states were rebuilt from the log.`;
+			this.importStep = { step: 'done', source, message: this.useSettings ? `${message} Settings were taken from the backup.` : message };
+			await this.refresh();
+		} catch (e) {
+			this.importStep = { step: 'rejected', source, reason: `Nothing was imported: ${(e as Error).message}` };
+		}
+	}
+
+	/** Cancels everything done since a snapshot (undo events: nothing is deleted). */
+	async rollback(): Promise<void> {
+		const current = this.importStep;
+		if (current.step !== 'preview' || current.source.kind !== 'snapshot') return;
+		const app = this.#app!;
+		const { source, backup } = current;
+		try {
+			await this.#safetySnapshot(source, 'before-restore');
+			this.importStep = { step: 'applying', source, what: 'Rolling back…' };
+			const written = await rollbackToSnapshot(app.db, backup, Date.now(), app.scheduler);
+			this.importStep = {
+				step: 'done',
+				source,
+				message: `Rolled back: ${plural(written, 'event')} written. To reverse this, roll back to the "before restore" snapshot now at the top of the list.`
+			};
+			await this.refresh();
+		} catch (e) {
+			this.importStep = { step: 'rejected', source, reason: `Nothing was changed: ${(e as Error).message}` };
+		}
+	}
+
+	/** Before a big change, a snapshot to return to (skipped for an empty collection). */
+	async #safetySnapshot(source: ImportSource, reason: SnapshotReason): Promise<void> {
+		if (!this.eventCount) return;
+		this.importStep = { step: 'applying', source, what: 'Saving a snapshot of your collection first…' };
+		await this.#snapshot(reason);
+	}
+
+	async #snapshot(reason: SnapshotReason): Promise<SnapshotRow> {
+		const app = this.#app!;
+		const now = Date.now();
+		return takeSnapshot(app.db, { nowMillis: now, day: studyDay(now, app.clock), appVersion: APP_VERSION, reason });
+	}
+
+	async snapshotNow(): Promise<void> {
+		await this.#run('snapshot', async () => {
+			const row = await this.#snapshot('manual');
+			this.message = `Snapshot saved: ${plural(row.eventCount, 'event')}.`;
+			await this.refresh();
+		});
+	}
+
+	async downloadSnapshot(snapshot: SnapshotRow): Promise<void> {
+		await this.#run('export', async () => {
+			const text = await snapshotText(this.#app!.db, snapshot.id!);
+			downloadFile(text, backupFileName(snapshot.takenAtMillis, this.#app!.clock.timeZone).replace('backup', 'snapshot'));
+		});
+	}
+
+	/** Checks every card state against a replay of the log and repairs what differs. */
+	async checkDatabase(): Promise<void> {
+		await this.#run('check', async () => {
+			const app = this.#app!;
+			this.integrity = await checkIntegrity(app.db, await fetchDeck(), app.scheduler, Date.now());
+		});
+	}
+
+	async #run(task: DataTask, work: () => Promise<void>): Promise<void> {
+		if (this.busy || !this.#app) return;
+		this.task = task;
+		this.error = null;
+		this.message = null;
+		try {
+			await work();
+		} catch (e) {
+			this.error = (e as Error).message;
+		} finally {
+			this.task = null;
+		}
+	}
+}

@@ -1,0 +1,121 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { gradeShown, openReview, reviewsPerCard } from './appPage.ts';
+import { launchBrowser, type Browser } from './chromium.ts';
+import { startStaticServer } from './staticServer.ts';
+
+const baseURL = inject('baseURL');
+const buildDir = inject('buildDir');
+
+async function controlled(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+		}
+	});
+}
+
+describe('install and update in a real Chromium', () => {
+	let browser: Browser;
+	beforeEach(async () => {
+		browser = await launchBrowser();
+	});
+	afterEach(async () => {
+		await browser.close();
+	});
+
+	it('is installable: Chromium reports no installability errors and a complete manifest', async () => {
+		const page = await browser.context.newPage();
+		const cdp = await browser.context.newCDPSession(page);
+		// Control: a page without the manifest is not installable, so the check below can fail.
+		await page.goto(`${baseURL}/favicon.svg`);
+		expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.length).toBeGreaterThan(0);
+
+		await page.goto(`${baseURL}/`);
+		await controlled(page);
+		expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
+		const manifest = await cdp.send('Page.getAppManifest');
+		expect(manifest.errors).toEqual([]);
+		const m = JSON.parse(manifest.data!) as Record<string, unknown> & { icons: { sizes: string; purpose: string }[] };
+		expect(m).toMatchObject({ name: expect.any(String), short_name: 'Paperdeck', display: 'standalone', start_url: '/' });
+		for (const key of ['description', 'theme_color', 'background_color']) expect(m[key]).toBeTruthy();
+		expect(m.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+	});
+
+	describe('with a build the test can change', () => {
+		let root: string;
+		let server: Server;
+		let url: string;
+		beforeEach(async () => {
+			root = mkdtempSync(join(tmpdir(), 'paperdeck-update-'));
+			cpSync(buildDir, root, { recursive: true });
+			({ server, url } = await startStaticServer(root));
+		});
+		afterEach(async () => {
+			await new Promise<void>((done) => server.close(() => done()));
+			rmSync(root, { recursive: true, force: true });
+		});
+
+		it('announces a waiting new version without switching to it, and Reload activates it', async () => {
+			const page = await browser.context.newPage();
+			await openReview(page, url);
+			await controlled(page);
+			await gradeShown(page, '4');
+			const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+
+			// No new version: checking for one shows nothing.
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			await page.waitForTimeout(500);
+			expect(await prompt.count()).toBe(0);
+
+			// A new version is deployed: it installs and waits; the page is not reloaded under the user.
+			appendFileSync(
+				join(root, 'sw.js'),
+				'\nself.addEventListener("message", (e) => { if (e.data === "version?") e.source.postMessage("v2"); });\n'
+			);
+			await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			await prompt.waitFor();
+			const waiting = await page.evaluate(async () => {
+				const r = (await navigator.serviceWorker.getRegistration())!;
+				return { waiting: !!r.waiting, marker: (window as unknown as { marker?: number }).marker };
+			});
+			expect(waiting).toEqual({ waiting: true, marker: 42 });
+			// Still studying: the card on screen can be answered while the prompt shows.
+			await gradeShown(page, '4');
+
+			await page.getByRole('button', { name: 'Reload' }).click();
+			await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker);
+			await page.locator('article.card').waitFor();
+			await controlled(page);
+			const version = await page.evaluate(
+				() =>
+					new Promise<string>((resolve) => {
+						navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data as string), { once: true });
+						navigator.serviceWorker.controller!.postMessage('version?');
+					})
+			);
+			expect(version).toBe('v2');
+			expect(await prompt.count()).toBe(0);
+			expect((await reviewsPerCard(page)).size).toBe(2);
+		});
+
+		it('"Later" hides the prompt and keeps the current version', async () => {
+			const page = await browser.context.newPage();
+			await page.goto(`${url}/`);
+			await controlled(page);
+			appendFileSync(join(root, 'sw.js'), '\n// a new version\n');
+			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+			const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready' });
+			await prompt.waitFor();
+			await page.getByRole('button', { name: 'Later' }).click();
+			expect(await prompt.count()).toBe(0);
+			expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
+		});
+	});
+});

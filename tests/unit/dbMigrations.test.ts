@@ -1,0 +1,76 @@
+/**
+ * Every schema version's upgrade, before and after (as tldraw tests its store migrations), and a last
+ * test that fails when a declared version has no upgrade test here.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PaperdeckDatabase, SCHEMAS } from '../../src/lib/db/database.ts';
+import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
+import { takeSnapshot } from '../../src/lib/db/snapshots.ts';
+import { makeDeck, NOW, review, scheduler } from './factories.ts';
+
+let n = 0;
+const names: string[] = [];
+afterEach(async () => {
+	for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/** A database as version `v` of the app left it: every schema up to `v` declared, nothing later. */
+function databaseAt(v: number): Dexie {
+	const name = `migration-${++n}`;
+	names.push(name);
+	const db = new Dexie(name);
+	for (const [version, stores] of Object.entries(SCHEMAS)) if (Number(version) <= v) db.version(Number(version)).stores(stores);
+	return db;
+}
+
+/** The upgrade tests, by the version they upgrade to. */
+const upgradeTests: Record<number, () => Promise<void>> = {
+	1: async () => {
+		// Version 1 is the first schema: a new database opens empty with its four tables.
+		const db = new PaperdeckDatabase(`migration-${++n}`);
+		names.push(db.name);
+		await db.open();
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'events', 'meta', 'snapshotData', 'snapshots', 'states']);
+		expect(await db.events.count()).toBe(0);
+		db.close();
+	},
+	2: async () => {
+		// Before: a version-1 collection (a deck, a review, settings), written by the app's own code.
+		const v1 = databaseAt(1);
+		await v1.open();
+		await reconcileDeck(v1 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
+		await v1.table('events').add(review('paper-0/card-0', NOW, 3, 'learn', 'r1'));
+		await v1.table('meta').put({ key: 'settings', value: { theme: 'dark' } });
+		const tables = ['events', 'states', 'cards', 'meta'];
+		const before = await Promise.all(tables.map((t) => v1.table(t).toArray()));
+		expect(v1.verno).toBe(1);
+		v1.close();
+
+		// After: the same data, plus the two snapshot tables, empty and working.
+		const db = new PaperdeckDatabase(v1.name);
+		await db.open();
+		expect(db.verno).toBe(2);
+		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
+		expect(await db.snapshots.count()).toBe(0);
+		const snap = await takeSnapshot(db, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
+		expect(snap.eventCount).toBe(1);
+		expect(await db.snapshotData.count()).toBe(1);
+		db.close();
+	}
+};
+
+describe('database migrations', () => {
+	for (const [version, test] of Object.entries(upgradeTests)) {
+		it(`upgrades to version ${version}`, test);
+	}
+
+	it('has an upgrade test for every declared version', () => {
+		const db = new PaperdeckDatabase('never-opened');
+		const declared = Object.keys(SCHEMAS).map(Number);
+		// Every version the class declares is in SCHEMAS (verno is Dexie's highest declared version)…
+		expect(declared).toEqual(Array.from({ length: db.verno }, (_, i) => i + 1));
+		// …and every one of them has its test above.
+		expect(Object.keys(upgradeTests).map(Number)).toEqual(declared);
+	});
+});
