@@ -82,8 +82,10 @@ export async function gradeShown(page: Page, key: string): Promise<string> {
 	await page.keyboard.press('Space');
 	await page.locator('article.card .answer, article.card mark.cloze').first().waitFor();
 	await page.keyboard.press(key);
-	// The next card is up when the question side shows again ("Show answer") with another question.
+	// The next card is up when the question side shows again ("Show answer") with another question,
+	// and the answer is confirmed once the page says it is saved.
 	await page.waitForFunction((prev) => {
+		if (document.querySelector('[data-saving="true"]')) return false;
 		if (document.querySelector('#done-title')) return true;
 		const face = document.querySelector('article.card .face') as HTMLElement | null;
 		return !!face && !!document.querySelector('button.show') && face.innerText.trim() !== prev;

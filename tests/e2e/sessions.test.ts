@@ -20,6 +20,8 @@ async function answerUntilDone(page: Page): Promise<number> {
 			document.querySelector('#done-title') ? 'done' : document.querySelector('button.show') ? 'question' : document.querySelector('.grades') ? 'answer' : 'other'
 		);
 		if (state === 'done') {
+			// The count is final once every answer given is stored (one may yet be refused as stale).
+			await page.locator('[data-saving="false"]').waitFor();
 			const text = await page.locator('.done p').innerText();
 			return Number(/You answered (\d+)/.exec(text)![1]);
 		}

@@ -3,6 +3,7 @@
  * state and calls its methods; every rule lives in the core, every write in the storage layer.
  */
 import { reviewKindFor } from '../core/events.ts';
+import { reduceCard } from '../core/reduceCard.ts';
 import { studyDay, studyDayBounds } from '../core/studyDay.ts';
 import { StudyQueue, type QueueCounts } from '../core/studyQueue.ts';
 import type { CardState, GradePreview, Rating, ReviewEvent, UndoEvent } from '../core/types.ts';
@@ -41,8 +42,10 @@ export class ReviewSession {
 	notice = $state<string | null>(null);
 	/** When nothing is due now but a learning card comes back later today. */
 	waitingUntilMillis = $state<number | null>(null);
-	/** True while a grade or undo is being saved: further input is ignored, so nothing is applied twice. */
+	/** True while an undo or a refresh from another tab runs: input is ignored, so nothing applies twice. */
 	busy = $state(false);
+	/** True while answers already given are still being written (a few milliseconds each). */
+	saving = $state(false);
 
 	canUndo = $derived(this.answered > 0 && !this.busy);
 	remaining = $derived(this.counts.learning + this.counts.review + this.counts.new);
@@ -58,6 +61,8 @@ export class ReviewSession {
 	#stopWatching: (() => void) | null = null;
 	#syncTimer: ReturnType<typeof setTimeout> | undefined;
 	#finishedOnce = false;
+	#saves: Promise<void> = Promise.resolve();
+	#pendingSaves = 0;
 
 	async start(scope: SessionScope = {}): Promise<void> {
 		this.#scope = scope;
@@ -96,11 +101,17 @@ export class ReviewSession {
 		if (this.current && !this.busy) this.revealed = true;
 	}
 
-	async grade(rating: Rating): Promise<void> {
+	/**
+	 * Grades the card on screen. The next card appears at once, in this same task: its state comes from
+	 * the same pure fold the storage layer applies (`reduceCard`), so the screen never waits for
+	 * IndexedDB. The write starts immediately and saves run in order; the stored result wins if it
+	 * differs, and a failed save brings the card back on screen with the reason. `saving` is true until
+	 * every answer given is stored. Returns when this answer's save has settled.
+	 */
+	grade(rating: Rating): Promise<void> {
 		const shown = this.current;
 		const app = this.#app;
-		if (!shown || !app || !this.revealed || this.busy) return;
-		this.busy = true;
+		if (!shown || !app || !this.revealed || this.busy) return Promise.resolve();
 		const now = Date.now();
 		const event: ReviewEvent = {
 			id: newEventId(),
@@ -114,26 +125,50 @@ export class ReviewSession {
 		};
 		this.#own.eventIds.add(event.id);
 		this.#own.cardIds.add(event.cardId);
-		try {
-			const after = await appendEvent(app.db, event, app.scheduler, shown.state.lastEventMillis);
-			this.#history.push({ eventId: event.id, before: shown.state });
-			this.#queue!.answered(shown.state.cardId, after);
-			this.answered++;
-			this.error = null;
-			this.notice = null;
-			this.#showNext(now);
-		} catch (e) {
-			if (e instanceof StaleCardError) {
-				// Not a failure: the other tab's answer stands, and this one would have counted twice.
-				this.error = null;
-				this.notice = 'That card was just answered in another tab, so this answer was not added. Here is the next card.';
-				await this.#refreshCard(shown.state.cardId, now);
-			} else {
-				this.error = failureMessage(e, 'answer');
+		const predicted = reduceCard(shown.state, event, app.scheduler);
+		this.#history.push({ eventId: event.id, before: shown.state });
+		this.#queue!.answered(shown.state.cardId, predicted);
+		this.answered++;
+		this.error = null;
+		this.notice = null;
+		this.#showNext(now);
+		return this.#save(async () => {
+			try {
+				const stored = await appendEvent(app.db, event, app.scheduler, shown.state.lastEventMillis);
+				// Only differs when the log held something this tab had not seen (a clock set back): take it.
+				if (!sameRow(stored, predicted) && this.#queue) {
+					this.#queue.answered(event.cardId, stored);
+					this.counts = this.#queue.counts();
+				}
+			} catch (e) {
+				this.#history = this.#history.filter((h) => h.eventId !== event.id);
+				this.answered--;
+				if (e instanceof StaleCardError) {
+					// Not a failure: the other tab's answer stands, and this one would have counted twice.
+					this.notice = 'That card was just answered in another tab, so this answer was not added.';
+					const row = await app.db.states.get(event.cardId);
+					if (row) this.#queue!.answered(event.cardId, fromStateRow(row));
+					if (!this.current) this.#showNext(Date.now());
+					else this.counts = this.#queue!.counts();
+				} else {
+					// Back on screen, question side up, to be answered again.
+					this.error = failureMessage(e, 'answer');
+					this.#queue!.showNext(shown.state);
+					this.#showNext(Date.now());
+				}
 			}
-		} finally {
-			this.busy = false;
-		}
+		});
+	}
+
+	/** Runs `write` after every earlier save, keeping `saving` true while any is pending. */
+	#save(write: () => Promise<void>): Promise<void> {
+		this.#pendingSaves++;
+		this.saving = true;
+		const done = this.#saves.then(write).finally(() => {
+			if (--this.#pendingSaves === 0) this.saving = false;
+		});
+		this.#saves = done;
+		return done;
 	}
 
 	/** Takes back the session's last grade: the card returns, in the state it had before. */
@@ -142,6 +177,12 @@ export class ReviewSession {
 		const last = this.#history[this.#history.length - 1];
 		if (!app || !last || this.busy) return;
 		this.busy = true;
+		// Undo acts on what is stored: let the answers already given reach the database first.
+		await this.#saves;
+		if (this.#history[this.#history.length - 1] !== last) {
+			this.busy = false;
+			return; // that answer's save failed and was taken back already
+		}
 		const now = Date.now();
 		const event: UndoEvent = { id: newEventId(), type: 'undo', cardId: last.before.cardId, atMillis: now, targetId: last.eventId };
 		this.#own.eventIds.add(event.id);
@@ -182,7 +223,7 @@ export class ReviewSession {
 	async #sync(): Promise<void> {
 		const app = this.#app;
 		if (!app || this.status === 'loading' || this.status === 'error') return;
-		if (this.busy) return this.#scheduleSync();
+		if (this.busy || this.saving) return this.#scheduleSync();
 		this.busy = true;
 		try {
 			// New settings elsewhere come with rebuilt states: schedule this tab's answers with them too.
@@ -204,13 +245,6 @@ export class ReviewSession {
 		} finally {
 			this.busy = false;
 		}
-	}
-
-	/** Another tab changed this card: take its stored state and show it again. */
-	async #refreshCard(cardId: string, now: number): Promise<void> {
-		const row = await this.#app!.db.states.get(cardId);
-		if (row) this.#queue!.answered(cardId, fromStateRow(row));
-		this.#showNext(now);
 	}
 
 	#showNext(now: number): void {
