@@ -15,6 +15,10 @@ export default defineConfig({
 			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
 			registerType: 'prompt',
 			injectRegister: false,
+			// SvelteKit's relative paths would register `./sw.js` from the page's folder: from a paper's
+			// page (/papers/<id>) that is /papers/sw.js, a 404, and a first visit there never installs.
+			buildBase: '/',
+			scope: '/',
 			manifest: {
 				id: '/',
 				name: 'Paperdeck — the key ideas of classic ML papers',

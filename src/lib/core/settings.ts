@@ -1,4 +1,5 @@
 import { DEFAULT_SCHEDULER_SETTINGS } from './scheduler.ts';
+import { DEFAULT_STUDY_SELECTION, type StudySelection } from './studySelection.ts';
 import type { SchedulerSettings, StudySettings } from './types.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -7,6 +8,8 @@ export type Theme = 'system' | 'light' | 'dark';
 export interface Settings {
 	scheduler: SchedulerSettings;
 	study: StudySettings;
+	/** Which topics and papers introduce new cards, and in what order. */
+	selection: StudySelection;
 	theme: Theme;
 }
 
@@ -15,5 +18,6 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({ newPerDay: 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
 	scheduler: DEFAULT_SCHEDULER_SETTINGS,
 	study: DEFAULT_STUDY_SETTINGS,
+	selection: DEFAULT_STUDY_SELECTION,
 	theme: 'system'
 });

@@ -20,7 +20,8 @@ export async function loadSettings(db: PaperdeckDatabase): Promise<Settings> {
 		...DEFAULT_SETTINGS,
 		...saved,
 		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler },
-		study: { ...DEFAULT_SETTINGS.study, ...saved.study }
+		study: { ...DEFAULT_SETTINGS.study, ...saved.study },
+		selection: { ...DEFAULT_SETTINGS.selection, ...saved.selection }
 	};
 }
 

@@ -9,7 +9,7 @@ import type { DayClock } from '../core/studyDay.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { PaperdeckDatabase } from '../db/database.ts';
 import { rebuildStates } from '../db/rebuildStates.ts';
-import { DECK_VERSION_KEY, reconcileDeck } from '../db/reconcileDeck.ts';
+import { DECK_VERSION_KEY, PAPER_TOPICS_KEY, reconcileDeck } from '../db/reconcileDeck.ts';
 import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 
 export interface AppServices {
@@ -42,9 +42,16 @@ async function start(): Promise<AppServices> {
 	await db.open();
 	const settings = await loadSettings(db);
 	const scheduler = createScheduler(settings.scheduler);
-	const [storedDeck, storedKey] = await Promise.all([db.meta.get(DECK_VERSION_KEY), db.meta.get(SCHEDULER_KEY)]);
-	// Nothing changed since the last start (the usual case): two key reads and done.
-	if (storedDeck?.value !== deckVersion) await reconcileDeck(db, await fetchDeck(), scheduler);
+	const [storedDeck, storedKey, hasTopics] = await Promise.all([
+		db.meta.get(DECK_VERSION_KEY),
+		db.meta.get(SCHEDULER_KEY),
+		db.meta.where('key').equals(PAPER_TOPICS_KEY).count()
+	]);
+	// Nothing changed since the last start (the usual case): two key reads and a key count, and done.
+	// (A collection reconciled before papers' topics were stored gets them now.)
+	if (storedDeck?.value !== deckVersion || hasTopics === 0) {
+		await reconcileDeck(db, await fetchDeck(), scheduler, settings.selection);
+	}
 	const key = schedulerKey(settings.scheduler);
 	if (storedKey?.value !== key) {
 		await rebuildStates(db, scheduler);

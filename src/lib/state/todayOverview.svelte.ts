@@ -23,7 +23,8 @@ export class TodayOverview {
 			this.summary = await todaySummary(
 				app.db,
 				{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
-				app.settings.study
+				app.settings.study,
+				app.settings.selection
 			);
 		} catch (e) {
 			this.error = (e as Error).message;
