@@ -45,6 +45,9 @@ export default defineConfig({
 				// The deck data is about a megabyte; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				navigateFallback: null,
+				// SvelteKit asks for a page's data as `__data.json?x-sveltekit-invalidated=…`: match it to the
+				// precached file, or following a link to a paper's page fails offline.
+				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
 				// The first install takes control at once, so the app works offline from its first visit.
 				clientsClaim: true
 			}

@@ -64,6 +64,6 @@ describe('the text index', () => {
 			steps.push(`${query}x`, query, query.slice(0, 2), '');
 			for (const q of steps) expect(typing.search(q), q).toEqual(afresh(q));
 		}
-		expect(typing.size).toBe(deck.cards.length);
+		expect(typing.search('')).toHaveLength(deck.cards.length);
 	});
 });

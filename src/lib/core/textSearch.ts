@@ -52,10 +52,6 @@ export class TextIndex {
 		this.#docs = docs.map((fields) => fields.map(normalizeText).join('\u0000'));
 	}
 
-	get size(): number {
-		return this.#docs.length;
-	}
-
 	/** The indices of the documents matching every term of `query`, ascending; all of them for an empty query. */
 	search(query: string): number[] {
 		const terms = queryTerms(query).filter((t) => !t.includes('\u0000'));
