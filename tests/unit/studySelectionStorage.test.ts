@@ -5,23 +5,14 @@ import { studyDayBounds } from '../../src/lib/core/studyDay.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 import { newCardRanks } from '../../src/lib/deck/newCardOrder.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
-import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { PAPER_TOPICS_KEY, reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { saveStudySelection } from '../../src/lib/db/saveStudySelection.ts';
 import { loadSettings, saveSettings } from '../../src/lib/db/settingsStore.ts';
 import { loadStudyCards, todaySummary } from '../../src/lib/db/studyQueries.ts';
 import { DAY, makeDeck, NOW, review, scheduler, UTC_CLOCK } from './factories.ts';
+import { testCollection } from './testCollection.ts';
 
-let n = 0;
-const open: PaperdeckDatabase[] = [];
-async function freshDb(): Promise<PaperdeckDatabase> {
-	const db = new PaperdeckDatabase(`selection-${++n}`);
-	open.push(db);
-	await db.open();
-	return db;
-}
-afterEach(async () => {
-	for (const db of open.splice(0)) await db.delete();
+afterEach(() => {
 	vi.restoreAllMocks();
 });
 
@@ -48,7 +39,7 @@ const paperOf = (cardId: string) => cardId.split('/')[0];
 
 describe('settings', () => {
 	it('fill in the study selection for settings stored before it existed', async () => {
-		const db = await freshDb();
+		const db = await testCollection(makeDeck(1, 1));
 		const { selection: _dropped, ...old } = DEFAULT_SETTINGS;
 		await db.meta.put({ key: 'settings', value: { ...old, study: { ...old.study, newPerDay: 7 } } });
 		const loaded = await loadSettings(db);
@@ -61,10 +52,8 @@ describe('settings', () => {
 
 describe('turning topics and papers off', () => {
 	async function collection() {
-		const db = await freshDb();
 		const deck = twoTopicDeck();
-		await reconcileDeck(db, deck, scheduler);
-		return { db, deck };
+		return { db: await testCollection(deck), deck };
 	}
 
 	it('stores each paper topic when reconciling', async () => {
@@ -113,10 +102,9 @@ describe('turning topics and papers off', () => {
 
 describe('changing the order of new cards', () => {
 	it('rewrites every rank with the settings in one transaction, and new cards follow the new order', async () => {
-		const db = await freshDb();
 		const deck = twoTopicDeck();
+		const db = await testCollection(deck);
 		const settings: Settings = { ...DEFAULT_SETTINGS };
-		await reconcileDeck(db, deck, scheduler);
 		const lineage = selection({ newCardOrder: 'lineage' });
 		const saved = await saveStudySelection(db, settings, lineage, scheduler, deck);
 		expect(saved.selection).toEqual(lineage);
@@ -137,9 +125,8 @@ describe('changing the order of new cards', () => {
 	});
 
 	it('writes nothing when the rank rewrite fails', async () => {
-		const db = await freshDb();
 		const deck = twoTopicDeck();
-		await reconcileDeck(db, deck, scheduler);
+		const db = await testCollection(deck);
 		const before = await db.states.toArray();
 		vi.spyOn(db.states, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
 		await expect(saveStudySelection(db, DEFAULT_SETTINGS, selection({ newCardOrder: 'random', randomSeed: 9 }), scheduler, deck)).rejects.toThrow(
@@ -150,8 +137,7 @@ describe('changing the order of new cards', () => {
 	});
 
 	it('saves a topic choice alone without the deck, and refuses an order change without it', async () => {
-		const db = await freshDb();
-		await reconcileDeck(db, twoTopicDeck(), scheduler);
+		const db = await testCollection(twoTopicDeck());
 		await saveStudySelection(db, DEFAULT_SETTINGS, selection({ disabledTopics: ['vision'] }), scheduler);
 		expect((await loadSettings(db)).selection.disabledTopics).toEqual(['vision']);
 		await expect(saveStudySelection(db, DEFAULT_SETTINGS, selection({ newCardOrder: 'tier' }), scheduler)).rejects.toThrow(/needs the deck/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, queryTerms, TextIndex } from '../../src/lib/core/textSearch.ts';
+import { beginsWord, normalizeText, queryTerms, TextIndex } from '../../src/lib/core/textSearch.ts';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
 import { prng } from './factories.ts';
@@ -29,7 +29,26 @@ describe('the text index', () => {
 			['Transformer', 'Attention Is All You Need', 'Google', '1706.03762', 'divide by $\\sqrt{d_k}$']
 		]);
 
-	it('finds documents holding every term, anywhere in a word', () => {
+	it('matches a term only where it begins a word', () => {
+		expect(beginsWord('albert gu and bert', 'bert')).toBe(true);
+		expect(beginsWord('albert gu; roberta', 'bert')).toBe(false);
+		expect(beginsWord('sentence-bert', 'bert')).toBe(true);
+		expect(beginsWord('divide by $\\sqrt{d_k}$', 'sqrt')).toBe(true);
+		expect(beginsWord('arxiv 1706.03762', '03762')).toBe(true);
+		expect(beginsWord('transformer', 'former')).toBe(false);
+		const papers = new TextIndex([['BERT'], ['RoBERTa', 'builds on BERT'], ['Mamba', 'Albert Gu, Tri Dao'], ['ALBERT']]);
+		expect(papers.search('bert')).toEqual([0, 1]);
+	});
+
+	it('narrows from the last results only when the new terms extend the old ones', () => {
+		const index = new TextIndex([['the former model'], ['a transformer']]);
+		expect(index.search('former')).toEqual([0]);
+		// "transformer" contains "former" but does not begin with it: the second document must come back.
+		expect(index.search('transformer')).toEqual([1]);
+		expect(index.search('transformers')).toEqual([]);
+	});
+
+	it('finds documents holding every term at the start of a word', () => {
 		expect(index().search('google')).toEqual([1, 2]);
 		expect(index().search('google trans')).toEqual([1, 2]);
 		expect(index().search('google attention')).toEqual([2]);
@@ -54,9 +73,9 @@ describe('the text index', () => {
 		const docs = deck.cards.map((c) => [c.text]);
 		const typing = new TextIndex(docs);
 		const normalized = docs.map(([text]) => normalizeText(text!));
-		const afresh = (q: string) => normalized.flatMap((d, i) => (queryTerms(q).every((t) => d.includes(t)) ? [i] : []));
+		const afresh = (q: string) => normalized.flatMap((d, i) => (queryTerms(q).every((t) => beginsWord(d, t)) ? [i] : []));
 		const rand = prng(3);
-		const words = ['attention', 'low rank', 'reward model', 'sqrt', 'kv cache', 'token', 'the scaling law', 'moe expert'];
+		const words = ['attention', 'low rank', 'low-rank', 'reward model', 'sqrt', 'kv cache', 'token', 'the scaling law', 'moe expert'];
 		for (let round = 0; round < 40; round++) {
 			const query = words[Math.floor(rand() * words.length)]!;
 			// Type it, make a typo and fix it, then clear: every step must match a fresh index.

@@ -1,9 +1,9 @@
 /**
  * Search as you type over a few thousand short documents (papers, cards). Every term of the query
- * must occur in a document, anywhere (so `trans` finds "Transformer" and `sqrt` finds `\sqrt{d_k}`).
- * Case and accents are ignored. A plain substring scan is a fraction of a millisecond on the whole
- * deck, so no inverted index is needed; narrowing from the previous results while the user types
- * keeps it that way on slow phones.
+ * must begin a word of the document (so `trans` finds "Transformer", `rank` finds "low-rank" and
+ * `sqrt` finds `\sqrt{d_k}`, but `bert` does not find "Albert"). Case and accents are ignored. A
+ * plain scan is a fraction of a millisecond on the whole deck, so no inverted index is needed;
+ * narrowing from the previous results while the user types keeps it that way on slow phones.
  */
 
 /** Lower case, accents removed, runs of white space as one space. */
@@ -59,19 +59,33 @@ export class TextIndex {
 		if (terms.length === 0) {
 			hits = this.#docs.map((_, i) => i);
 		} else {
-			// Each previous term inside some new term (the user typed on): the new hits are a subset of the old.
-			const narrows = this.#lastHits !== null && this.#lastTerms.every((old) => terms.some((t) => t.includes(old)));
+			// Each previous term begins some new term (the user typed on): the new hits are a subset of the old.
+			const narrows = this.#lastHits !== null && this.#lastTerms.every((old) => terms.some((t) => t.startsWith(old)));
 			const candidates = narrows ? this.#lastHits! : null;
 			hits = [];
 			const n = candidates ? candidates.length : this.#docs.length;
 			for (let k = 0; k < n; k++) {
 				const i = candidates ? candidates[k]! : k;
 				const doc = this.#docs[i]!;
-				if (terms.every((t) => doc.includes(t))) hits.push(i);
+				if (terms.every((t) => beginsWord(doc, t))) hits.push(i);
 			}
 		}
 		this.#lastTerms = terms;
 		this.#lastHits = hits;
 		return hits;
 	}
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `term` occurs in `doc` at the start of a word (after a character that is not a letter or
+ * a digit, or at the start).
+ * @example beginsWord('albert gu and bert', 'bert') // true (the second occurrence)
+ */
+export function beginsWord(doc: string, term: string): boolean {
+	for (let i = doc.indexOf(term); i >= 0; i = doc.indexOf(term, i + 1)) {
+		if (i === 0 || !WORD_CHAR.test(doc[i - 1]!)) return true;
+	}
+	return false;
 }

@@ -5,20 +5,7 @@
 import type { CompiledDeck, PaperMeta, Topic } from './deckTypes.ts';
 
 /** A paper as the library lists and searches it. */
-export interface LibraryPaper {
-	id: string;
-	title: string;
-	short: string;
-	year: number;
-	org: string;
-	arxiv?: string;
-	url?: string;
-	topic: string;
-	tier: number;
-	authors: string[];
-	summaryText: string;
-	cardCount: number;
-}
+export type LibraryPaper = Omit<PaperMeta, 'buildsOn' | 'tags'> & { summaryText: string; cardCount: number };
 
 /** A link to another paper (lineage). */
 export interface PaperLink {
