@@ -4,10 +4,31 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 
+const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
+const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
+// Core and storage code that only the statistics, settings and library pages (or the worker) use stays
+// in their own chunks, out of the collection chunk every page loads.
+const PAGE_ONLY =
+	/src[\\/]lib[\\/](core[\\/](stats|optimizer)[\\/]|core[\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|describeDue)\.ts$|db[\\/](applySettings|estimateWorkload|saveStudySelection)\.ts$)/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
 export default defineConfig({
+	build: {
+		rolldownOptions: {
+			output: {
+				// The scheduler (ts-fsrs) gets a chunk of its own that the home screen never loads. The
+				// collection group claims core and storage modules first, so the scheduler chunk does not
+				// pull in the small modules (types, settings) that the home screen needs too.
+				codeSplitting: {
+					groups: [
+						{ name: 'collection', priority: 2, test: (id: string) => IN_CORE_OR_DB.test(id) && !SCHEDULER.test(id) && !PAGE_ONLY.test(id) },
+						{ name: 'scheduler', priority: 1, test: SCHEDULER }
+					]
+				}
+			}
+		}
+	},
 	plugins: [
 		deckVitePlugin(),
 		sveltekit(),
@@ -45,9 +66,6 @@ export default defineConfig({
 				// The deck data is about a megabyte; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				navigateFallback: null,
-				// SvelteKit asks for a page's data as `__data.json?x-sveltekit-invalidated=…`: match it to the
-				// precached file, or following a link to a paper's page fails offline.
-				ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/],
 				// The first install takes control at once, so the app works offline from its first visit.
 				clientsClaim: true
 			}
@@ -75,6 +93,18 @@ export default defineConfig({
 					// One Chromium at a time: the machine has two cores.
 					fileParallelism: false,
 					testTimeout: 60_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					// `npm run bench:browser`: measurements in Chromium, never part of `npm test`.
+					name: 'browser-bench',
+					include: ['tests/bench/browser/**/*.test.ts'],
+					globalSetup: ['tests/e2e/globalSetup.ts'],
+					fileParallelism: false,
+					testTimeout: 900_000,
 					hookTimeout: 60_000
 				}
 			}

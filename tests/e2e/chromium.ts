@@ -32,13 +32,22 @@ export interface Browser {
 	close(): Promise<void>;
 }
 
+/** A new empty profile directory (IndexedDB, service worker, caches), for `launchBrowser`. */
+export function newProfile(): string {
+	return mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
+}
+
 /**
- * A fresh Chromium profile (so IndexedDB and the service worker start empty), deleted on close.
+ * Chromium on a fresh profile (so IndexedDB and the service worker start empty), deleted on close; or
+ * on `profile`, kept on close, to reopen the same browser state later (a restart).
  * Options are Playwright's context options (viewport, touch, colour scheme…).
  */
-export async function launchBrowser(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}): Promise<Browser> {
-	const profile = mkdtempSync(join(tmpdir(), 'paperdeck-e2e-'));
-	const context = await chromium.launchPersistentContext(profile, {
+export async function launchBrowser(
+	options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+	profile?: string
+): Promise<Browser> {
+	const dir = profile ?? newProfile();
+	const context = await chromium.launchPersistentContext(dir, {
 		executablePath: findChromium(),
 		headless: true,
 		args: CHROMIUM_ARGS,
@@ -49,7 +58,7 @@ export async function launchBrowser(options: Parameters<typeof chromium.launchPe
 		context,
 		async close() {
 			await context.close();
-			rmSync(profile, { recursive: true, force: true });
+			if (!profile) rmSync(dir, { recursive: true, force: true });
 		}
 	};
 }

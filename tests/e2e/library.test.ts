@@ -197,6 +197,8 @@ describe('the paper library in a real Chromium', () => {
 		await page.getByText('New cards from Architectures turned off.').waitFor({ state: 'attached' });
 		await page.reload();
 		await page.getByText('What to study').click();
+		// The choices are read from storage after the page shows: wait until they are in.
+		await page.waitForFunction(() => !document.querySelector('fieldset')?.disabled);
 		expect(await page.getByRole('checkbox', { name: /^Architectures/ }).isChecked()).toBe(false);
 
 		expect((await todayNumbers(page, baseURL)).fresh).toBe(20);

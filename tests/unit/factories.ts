@@ -26,14 +26,7 @@ export function undo(target: CardEvent, atMillis: number, id = eventId()): CardE
 }
 
 /** A deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { mulberry32 as prng } from '../bench/simulateLog.ts';
 
 /** A compiled deck of `papers` papers with `perPaper` cards each; `edit` changes one card's text. */
 export function makeDeck(papers: number, perPaper: number, options: { drop?: string[]; edit?: string } = {}): CompiledDeck {

@@ -14,7 +14,7 @@ import {
 import { Phase, type CardState } from '../../src/lib/core/types.ts';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
-import { libraryPapers, paperHref, paperPageData } from '../../src/lib/deck/libraryData.ts';
+import { libraryIndex, libraryPapers, paperHref, paperPageData } from '../../src/lib/deck/libraryData.ts';
 import { DAY, NOW, scheduler, UTC_CLOCK } from './factories.ts';
 
 const HOUR = 3_600_000;
@@ -85,27 +85,30 @@ describe('progress and card status', () => {
 
 describe('library page data', () => {
 	const deck = compileDeck(readDeckSources(process.cwd())).deck!;
+	const index = libraryIndex(deck);
 
 	it('gives a paper its lineage both ways, as links', () => {
-		const bert = paperPageData(deck, 'bert')!;
+		const bert = paperPageData(index, 'bert')!;
 		expect(bert.buildsOn.map((p) => p.id)).toContain('transformer');
 		expect(bert.builtOnBy.map((p) => p.id)).toContain('roberta');
 		expect(bert.builtOnBy[0]).toEqual({ id: expect.any(String), short: expect.any(String), title: expect.any(String), year: expect.any(Number) });
-		const transformer = paperPageData(deck, 'transformer')!;
+		const transformer = paperPageData(index, 'transformer')!;
 		expect(transformer.builtOnBy.map((p) => p.id)).toContain('bert');
 		expect(transformer.topic).toEqual({ id: 'architecture', name: 'Architectures' });
 		expect(transformer.paper.cardIds.length).toBeGreaterThan(0);
-		expect(paperPageData(deck, 'no-such-paper')).toBeNull();
+		expect(paperPageData(index, 'no-such-paper')).toBeNull();
 	});
 
-	it('lists every paper once with what the search needs, and no card text', () => {
-		const { papers, topics } = libraryPapers(deck);
+	it('lists every paper once with what the list and its search need, and no card', () => {
+		expect(Object.keys(index)).toEqual(['topics', 'papers']);
+		const { papers, topics } = libraryPapers(index);
 		expect(papers.map((p) => p.id)).toEqual(deck.papers.map((p) => p.id));
 		expect(topics).toBe(deck.topics);
 		const lora = papers.find((p) => p.id === 'lora')!;
 		expect(lora).toMatchObject({ short: 'LoRA', arxiv: '2106.09685', topic: 'fine-tuning-peft' });
 		expect(lora.summaryText.length).toBeGreaterThan(50);
-		expect(Object.keys(lora)).not.toContain('cardIds');
+		expect(lora.cardCount).toBe(deck.papers.find((p) => p.id === 'lora')!.cardIds.length);
+		expect(Object.keys(lora).sort()).toEqual(['arxiv', 'authors', 'cardCount', 'id', 'org', 'short', 'summaryText', 'tier', 'title', 'topic', 'year']);
 	});
 
 	it('links to the arXiv abstract page, or to the URL of a work without one', () => {

@@ -1,9 +1,10 @@
-import { createEmptyCard, dateDiffInDays, FSRS, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, dateDiffInDays, default_w, FSRS, type Card, type Grade } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { newCardState } from '../../src/lib/core/newCardState.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS, DEFAULT_WEIGHTS, stepMinutes } from '../../src/lib/core/scheduler.ts';
 import { studyDay } from '../../src/lib/core/studyDay.ts';
 import type { CardState, Rating, SchedulerSettings } from '../../src/lib/core/types.ts';
+import { prng } from './factories.ts';
 
 const DAY = 86_400_000;
 /** ts-fsrs, py-fsrs and fsrs-rs count elapsed days as differences of UTC dates: a UTC study day with no rollover. */
@@ -16,7 +17,8 @@ const CANONICAL: SchedulerSettings = { ...DEFAULT_SCHEDULER_SETTINGS, enableFuzz
 const START = Date.UTC(2022, 10, 29, 12, 30);
 
 describe('the canonical FSRS test vectors, through our scheduler', () => {
-	it('uses the FSRS-6 default parameters the suites assert against', () => {
+	it('uses the FSRS-6 default parameters the suites assert against (ts-fsrs\'s own defaults)', () => {
+		expect(DEFAULT_WEIGHTS).toEqual([...default_w]);
 		expect(DEFAULT_WEIGHTS).toEqual([
 			0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
 			1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542
@@ -70,16 +72,6 @@ describe('the canonical FSRS test vectors, through our scheduler', () => {
 		expect(firsts.map((c) => c.scheduledDays)).toEqual([0, 0, 0, 8]);
 	});
 });
-
-/** A small seeded PRNG (mulberry32), so the random comparisons below are reproducible. */
-function prng(seed: number) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function toTsFsrs(c: CardState): Card {
 	return {

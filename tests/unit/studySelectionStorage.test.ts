@@ -120,7 +120,7 @@ describe('changing the order of new cards', () => {
 		expect(newCardRanks(deck, 'lineage', 0).get('paper-1/card-0')!).toBeLessThan(newCardRanks(deck, 'lineage', 0).get('paper-4/card-0')!);
 
 		// A later deck update keeps the chosen order.
-		await reconcileDeck(db, { ...deck, version: 'again' }, scheduler, lineage);
+		await reconcileDeck(db, { ...deck, version: 'again' }, scheduler, newCardRanks(deck, 'lineage', 0));
 		for (const row of await db.states.toArray()) expect(row.newRank).toBe(expected.get(row.cardId));
 	});
 

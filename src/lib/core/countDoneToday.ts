@@ -1,4 +1,4 @@
-import { activeEvents, compareEvents } from './events.ts';
+import { activeEvents, inLogOrder } from './events.ts';
 import type { CardEvent } from './types.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { CardEvent } from './types.ts';
 export function countDoneToday(eventsSinceDayStart: readonly CardEvent[]): { reviews: number; answered: number } {
 	let reviews = 0;
 	let answered = 0;
-	for (const e of activeEvents(eventsSinceDayStart.slice().sort(compareEvents))) {
+	for (const e of activeEvents(inLogOrder(eventsSinceDayStart))) {
 		if (e.type !== 'review' || e.kind === 'cram') continue;
 		answered++;
 		if (e.kind === 'review') reviews++;

@@ -11,12 +11,13 @@ export function compareEvents(a: CardEvent, b: CardEvent): number {
 /**
  * The events that still count: those not cancelled by an undo that itself still counts. An undo
  * always follows its target, so walking from newest to oldest settles every undo before its target.
- * `sorted` must be in `compareEvents` order; the result keeps that order and drops undo events.
+ * `sorted` must be in `compareEvents` order; the result keeps that order and drops undo events (it is
+ * `sorted` itself when there is no undo).
  */
-export function activeEvents(sorted: readonly CardEvent[]): CardEvent[] {
+export function activeEvents(sorted: readonly CardEvent[]): readonly CardEvent[] {
 	let anyUndo = false;
 	for (const e of sorted) if (e.type === 'undo') anyUndo = true;
-	if (!anyUndo) return sorted.slice();
+	if (!anyUndo) return sorted;
 	const cancelled = new Set<string>();
 	for (let i = sorted.length - 1; i >= 0; i--) {
 		const e = sorted[i]!;
@@ -30,4 +31,12 @@ export function reviewKindFor(phase: Phase): ReviewKind {
 	if (phase === Phase.Review) return 'review';
 	if (phase === Phase.Relearning) return 'relearn';
 	return 'learn';
+}
+
+/** Events in `compareEvents` order: `events` itself when already sorted (the usual case), else a sorted copy. */
+export function inLogOrder(events: readonly CardEvent[]): readonly CardEvent[] {
+	for (let i = 1; i < events.length; i++) {
+		if (compareEvents(events[i - 1]!, events[i]!) > 0) return events.slice().sort(compareEvents);
+	}
+	return events;
 }

@@ -5,30 +5,32 @@ import type { CardEvent, CardState } from './types.ts';
 /**
  * Folds one event into a card's state: the table from event type to a pure transition. Undo is not
  * here: it cancels an earlier event, so it is settled over the whole history (see `replayCard`).
+ *
+ * `exact: false` skips a review's day interval (see `Scheduler.advance`): only for a review that a
+ * later review of the same card follows, where the interval is overwritten before anything reads it.
  */
-export function reduceCard(state: CardState, event: CardEvent, scheduler: Scheduler): CardState {
-	const at = { lastEventMillis: Math.max(state.lastEventMillis, event.atMillis) };
+export function reduceCard(state: CardState, event: CardEvent, scheduler: Scheduler, exact = true): CardState {
+	const lastEventMillis = Math.max(state.lastEventMillis, event.atMillis);
 	switch (event.type) {
 		case 'review': {
 			// Interview answers are history, never scheduling.
-			if (event.kind === 'cram') return { ...state, ...at };
-			const next = scheduler.review(state, event.rating, event.atMillis, event.day);
-			return {
-				...next,
-				...at,
-				introducedMillis: state.introducedMillis || event.atMillis,
-				// A review ends a burial early: the card was studied anyway.
-				buriedUntilMillis: 0
-			};
+			if (event.kind === 'cram') return { ...state, lastEventMillis };
+			const next = (exact ? scheduler.review : scheduler.advance)(state, event.rating, event.atMillis, event.day);
+			// `next` is a fresh object: finish it in place rather than copy it again (replay's hot path).
+			next.lastEventMillis = lastEventMillis;
+			next.introducedMillis = state.introducedMillis || event.atMillis;
+			// A review ends a burial early: the card was studied anyway.
+			next.buriedUntilMillis = 0;
+			return next;
 		}
 		case 'suspend':
-			return { ...state, ...at, suspended: true };
+			return { ...state, lastEventMillis, suspended: true };
 		case 'unsuspend':
-			return { ...state, ...at, suspended: false };
+			return { ...state, lastEventMillis, suspended: false };
 		case 'bury':
-			return { ...state, ...at, buriedUntilMillis: event.untilMillis };
+			return { ...state, lastEventMillis, buriedUntilMillis: event.untilMillis };
 		case 'reset':
-			return { ...newCardState(state.cardId), ...at, suspended: state.suspended };
+			return { ...newCardState(state.cardId), lastEventMillis, suspended: state.suspended };
 		case 'undo':
 			throw new Error('reduceCard: undo events are settled by replayCard');
 	}

@@ -45,9 +45,27 @@ function wallClockAsUtc(millis: number, timeZone: string): number {
 	return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (millis % 1000 + 1000) % 1000;
 }
 
+function offsetNow(millis: number, timeZone: string): number {
+	return wallClockAsUtc(millis, timeZone) - millis;
+}
+
+/** Offsets already read, per zone and quarter hour (a quarter hour with a change in it is never cached). */
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER = 900_000;
+
 /** The zone's offset from UTC at `millis`, in milliseconds. */
 export function utcOffsetMillis(millis: number, timeZone: string): number {
-	return wallClockAsUtc(millis, timeZone) - millis;
+	// Intl is slow (microseconds a call), and offsets change only a few times a year.
+	let zone = offsetCache.get(timeZone);
+	if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+	const bucket = Math.floor(millis / QUARTER);
+	const cached = zone.get(bucket);
+	if (cached !== undefined) return cached;
+	const start = offsetNow(bucket * QUARTER, timeZone);
+	if (start !== offsetNow(bucket * QUARTER + QUARTER - 1, timeZone)) return offsetNow(millis, timeZone);
+	if (zone.size > 4096) zone.clear();
+	zone.set(bucket, start);
+	return start;
 }
 
 /**
@@ -67,7 +85,7 @@ function wallClockToMillis(wall: number, timeZone: string): number {
  * @example studyDay(Date.parse('2026-11-22T03:00:00Z'), { timeZone: 'UTC', rolloverHour: 4 }) // the day of Nov 21
  */
 export function studyDay(millis: number, clock: DayClock): number {
-	const wall = wallClockAsUtc(millis, clock.timeZone);
+	const wall = millis + utcOffsetMillis(millis, clock.timeZone);
 	return Math.floor((wall - clock.rolloverHour * HOUR) / DAY);
 }
 

@@ -27,9 +27,9 @@ export async function appendEvent(
 	expectLastEventMillis?: number
 ): Promise<CardState> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const row = await db.states.get(event.cardId);
+		const [row, known] = await Promise.all([db.states.get(event.cardId), db.events.get(event.id)]);
 		if (!row) throw new Error(`Unknown card ${event.cardId}`);
-		if (await db.events.get(event.id)) return fromStateRow(row);
+		if (known) return fromStateRow(row);
 		if (expectLastEventMillis !== undefined && row.lastEventMillis !== expectLastEventMillis) {
 			throw new StaleCardError(event.cardId);
 		}

@@ -19,11 +19,16 @@ function orphanRow(state: CardState): StateRow {
 /**
  * Replays the whole log and rewrites every cached state that differs from the replay: the "rebuild
  * from log" path, used after settings change, after an import and by the integrity check.
- * Returns the ids of the cards whose cache was wrong (or missing).
+ * Returns the ids of the cards whose cache was wrong (or missing). `onProgress` follows the replay.
  */
-export async function rebuildStates(db: PaperdeckDatabase, scheduler: Scheduler): Promise<string[]> {
+export async function rebuildStates(
+	db: PaperdeckDatabase,
+	scheduler: Scheduler,
+	onProgress?: (cardsDone: number, cards: number) => void
+): Promise<string[]> {
 	return db.transaction('rw', db.events, db.states, async () => {
-		const replayed = replayAll(await db.events.toArray(), scheduler);
+		// In time order, so each card's events arrive sorted and replay skips sorting them.
+		const replayed = replayAll(await db.events.orderBy('atMillis').toArray(), scheduler, onProgress);
 		const rows = await db.states.toArray();
 		const changed: StateRow[] = [];
 		for (const row of rows) {

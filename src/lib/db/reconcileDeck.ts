@@ -1,10 +1,8 @@
 import { newCardState } from '../core/newCardState.ts';
 import { replayCard } from '../core/replay.ts';
 import type { Scheduler } from '../core/scheduler.ts';
-import { DEFAULT_STUDY_SELECTION, type StudySelection } from '../core/studySelection.ts';
 import type { CardEvent } from '../core/types.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
-import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { CardRow, PaperdeckDatabase, StateRow } from './database.ts';
 import { fromStateRow, toStateRow } from './stateRow.ts';
 
@@ -24,17 +22,16 @@ export const PAPER_TOPICS_KEY = 'paperTopics';
  * Brings the stored deck in line with the bundled one, in one transaction: new cards appear (new, or
  * with the history an import already brought), edited cards get their new text and keep their
  * history, removed cards are retired (hidden, history kept), and cards that come back are restored.
- * New cards are ranked in the user's chosen `order`; reconciling the same deck with another order
- * is how a change of order is applied (only the ranks change).
+ * New cards are ranked by `ranks` (see `newCardRanks`: the user's chosen order), by default in deck
+ * order; reconciling the same deck with other ranks is how a change of order is applied.
  */
 export async function reconcileDeck(
 	db: PaperdeckDatabase,
 	deck: CompiledDeck,
 	scheduler: Scheduler,
-	order: Pick<StudySelection, 'newCardOrder' | 'randomSeed'> = DEFAULT_STUDY_SELECTION
+	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i]))
 ): Promise<ReconcileReport> {
 	const shortById = new Map(deck.papers.map((p) => [p.id, p.short]));
-	const ranks = newCardRanks(deck, order.newCardOrder, order.randomSeed);
 	return db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
 		const [stored, states] = await Promise.all([db.cards.toArray(), db.states.toArray()]);
 		const storedById = new Map(stored.map((c) => [c.id, c]));

@@ -2,6 +2,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import type { StudySelection } from '../core/studySelection.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
+import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { reconcileDeck } from './reconcileDeck.ts';
 import { saveSettings } from './settingsStore.ts';
@@ -24,7 +25,7 @@ export async function saveStudySelection(
 	if (reorder && !deck) throw new Error('Changing the order of new cards needs the deck');
 	await db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
 		await saveSettings(db, next);
-		if (reorder) await reconcileDeck(db, deck!, scheduler, selection);
+		if (reorder) await reconcileDeck(db, deck!, scheduler, newCardRanks(deck!, selection.newCardOrder, selection.randomSeed));
 	});
 	return next;
 }

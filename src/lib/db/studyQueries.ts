@@ -49,6 +49,9 @@ async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number
 		.toArray();
 }
 
+/** The most learning cards a session loads at once; any beyond come in the next session. */
+const LEARNING_BATCH = 500;
+
 /**
  * Everything a study session starts from: learning cards due today, due reviews up to what the review
  * limit leaves, and new cards up to what the new-card limit leaves, from the papers `selection` keeps
@@ -64,7 +67,7 @@ export async function loadStudyCards(
 		const [done, excluded] = await Promise.all([doneToday(db, day), newCardExclusions(db, selection)]);
 		const left = remainingLimits(limits, done);
 		const [learning, reviews, fresh] = await Promise.all([
-			available(db, 'learning', day.dayEndMillis).toArray(),
+			available(db, 'learning', day.dayEndMillis).limit(LEARNING_BATCH).toArray(),
 			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(left.reviews).toArray() : [],
 			nextNewCards(db, day, left.newCards, excluded)
 		]);

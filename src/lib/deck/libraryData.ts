@@ -1,8 +1,16 @@
 /**
- * What the library pages are prerendered from: the slice of the compiled deck each page needs, so a
- * page's data holds that page's text and no more (and the deck never enters the JavaScript).
+ * The library's data: the compiled deck without its cards (papers, summaries, lineage, card ids). It
+ * is served as the prerendered `/library.json`; the library pages derive what each shows from it, on
+ * the server when they are prerendered and in the browser afterwards, so the deck's text is data and
+ * never JavaScript.
  */
-import type { CompiledDeck, PaperMeta, Topic } from './deckTypes.ts';
+import type { CompiledDeck, CompiledPaper, PaperMeta, Topic } from './deckTypes.ts';
+
+export interface LibraryIndex {
+	topics: Topic[];
+	/** In the deck's study order. */
+	papers: CompiledPaper[];
+}
 
 /** A paper as the library lists and searches it. */
 export type LibraryPaper = Omit<PaperMeta, 'buildsOn' | 'tags'> & { summaryText: string; cardCount: number };
@@ -24,41 +32,33 @@ export interface PaperPageData {
 	builtOnBy: PaperLink[];
 }
 
-/** Every paper of the deck for the library, in the deck's study order. */
-export function libraryPapers(deck: CompiledDeck): { topics: Topic[]; papers: LibraryPaper[] } {
+/** The deck without its cards. */
+export function libraryIndex(deck: CompiledDeck): LibraryIndex {
+	return { topics: deck.topics, papers: deck.papers };
+}
+
+/** Every paper for the library's list. */
+export function libraryPapers(index: LibraryIndex): { topics: Topic[]; papers: LibraryPaper[] } {
 	return {
-		topics: deck.topics,
-		papers: deck.papers.map((p) => ({
-			id: p.id,
-			title: p.title,
-			short: p.short,
-			year: p.year,
-			org: p.org,
-			...(p.arxiv ? { arxiv: p.arxiv } : {}),
-			...(p.url ? { url: p.url } : {}),
-			topic: p.topic,
-			tier: p.tier,
-			authors: p.authors,
-			summaryText: p.summaryText,
-			cardCount: p.cardIds.length
-		}))
+		topics: index.topics,
+		papers: index.papers.map(({ buildsOn: _b, tags: _t, summaryHtml: _h, cardIds, ...p }) => ({ ...p, cardCount: cardIds.length }))
 	};
 }
 
 const byYearThenShort = (a: PaperLink, b: PaperLink) => a.year - b.year || a.short.localeCompare(b.short);
 
 /** One paper's page: its metadata, summary, card ids and lineage both ways; null for an unknown id. */
-export function paperPageData(deck: CompiledDeck, paperId: string): PaperPageData | null {
-	const p = deck.papers.find((x) => x.id === paperId);
+export function paperPageData(index: LibraryIndex, paperId: string): PaperPageData | null {
+	const p = index.papers.find((x) => x.id === paperId);
 	if (!p) return null;
 	const link = (x: PaperLink): PaperLink => ({ id: x.id, short: x.short, title: x.title, year: x.year });
-	const byId = new Map(deck.papers.map((x) => [x.id, x]));
+	const byId = new Map(index.papers.map((x) => [x.id, x]));
 	const { summaryText: _s, ...paper } = p;
 	return {
 		paper,
-		topic: deck.topics.find((t) => t.id === p.topic) ?? { id: p.topic, name: p.topic },
+		topic: index.topics.find((t) => t.id === p.topic) ?? { id: p.topic, name: p.topic },
 		buildsOn: p.buildsOn.flatMap((id) => (byId.has(id) ? [link(byId.get(id)!)] : [])).sort(byYearThenShort),
-		builtOnBy: deck.papers.filter((x) => x.buildsOn.includes(p.id)).map(link).sort(byYearThenShort)
+		builtOnBy: index.papers.filter((x) => x.buildsOn.includes(p.id)).map(link).sort(byYearThenShort)
 	};
 }
 

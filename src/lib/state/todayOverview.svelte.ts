@@ -1,6 +1,6 @@
 import { studyDayBounds } from '../core/studyDay.ts';
 import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
-import { openApp } from './openApp.ts';
+import { openCollection } from './openCollection.ts';
 
 /** The home screen's view of today: what is due, what is new, what is done. */
 export class TodayOverview {
@@ -17,7 +17,7 @@ export class TodayOverview {
 
 	async load(): Promise<void> {
 		try {
-			const app = await openApp();
+			const app = await openCollection();
 			const now = Date.now();
 			const { startMillis, endMillis } = studyDayBounds(now, app.clock);
 			this.summary = await todaySummary(

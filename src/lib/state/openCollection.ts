@@ -1,0 +1,63 @@
+/**
+ * Opens the user's collection once per page load: the database, the settings, and the bundled deck
+ * reconciled into storage. The home screen needs only this; anything that schedules uses `openApp()`,
+ * which adds the scheduler (and with it ts-fsrs) to the page's JavaScript.
+ */
+import deckVersion from 'virtual:paperdeck-deck-version';
+import type { Settings } from '../core/settings.ts';
+import type { DayClock } from '../core/studyDay.ts';
+import type { CompiledDeck } from '../deck/deckTypes.ts';
+import { PaperdeckDatabase } from '../db/database.ts';
+import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/reconcileDeck.ts';
+import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
+
+export interface Collection {
+	db: PaperdeckDatabase;
+	settings: Settings;
+	/** The study-day clock: the device's time zone and the user's rollover hour. */
+	clock: DayClock;
+}
+
+/** The deck data, fetched from the precached `/deck.json` (never bundled into JavaScript). */
+export async function fetchDeck(): Promise<CompiledDeck> {
+	const res = await fetch('/deck.json');
+	if (!res.ok) throw new Error(`Could not load the deck (${res.status})`);
+	return (await res.json()) as CompiledDeck;
+}
+
+export function deviceClock(settings: Settings): DayClock {
+	return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, rolloverHour: settings.study.rolloverHour };
+}
+
+let opening: Promise<Collection> | null = null;
+
+export function openCollection(): Promise<Collection> {
+	opening ??= start().catch((e) => {
+		opening = null;
+		throw e;
+	});
+	return opening;
+}
+
+async function start(): Promise<Collection> {
+	performance.mark('pd:open-start');
+	const db = new PaperdeckDatabase();
+	await db.open();
+	const settings = await loadSettings(db);
+	const [storedDeck, storedKey, hasTopics] = await Promise.all([
+		db.meta.get(DECK_VERSION_KEY),
+		db.meta.get(SCHEDULER_KEY),
+		db.meta.where('key').equals(PAPER_TOPICS_KEY).count()
+	]);
+	// A collection reconciled before papers' topics were stored (for turning topics off) gets them now.
+	const deckChanged = storedDeck?.value !== deckVersion || hasTopics === 0;
+	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);
+	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
+	// maintenance code.
+	if (deckChanged || schedulerChanged) {
+		const { syncCollection } = await import('./syncCollection.ts');
+		await syncCollection(db, settings, { deck: deckChanged ? await fetchDeck() : null, rebuild: schedulerChanged });
+	}
+	performance.measure('pd:open', 'pd:open-start');
+	return { db, settings, clock: deviceClock(settings) };
+}

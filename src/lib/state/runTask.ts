@@ -1,0 +1,44 @@
+import type { TaskMessage, TaskRequest, TaskResults } from '../workers/handleTask.ts';
+
+export interface RunningTask<T> {
+	result: Promise<T>;
+	/** Stops the task now (its worker is terminated); `result` then rejects with `TaskCancelled`. */
+	cancel(): void;
+}
+
+export class TaskCancelled extends Error {
+	constructor() {
+		super('Cancelled');
+	}
+}
+
+/** Runs a task in its own Web Worker, off the page's main thread, reporting progress. */
+export function runTask<R extends TaskRequest>(
+	request: R,
+	onProgress: (fraction: number, label: string) => void = () => {}
+): RunningTask<TaskResults[R['type']]> {
+	const worker = new Worker(new URL('../workers/taskWorker.ts', import.meta.url), { type: 'module', name: `paperdeck-${request.type}` });
+	let settle: { reject(e: Error): void } | null = null;
+	const result = new Promise<TaskResults[R['type']]>((resolve, reject) => {
+		settle = { reject };
+		worker.onmessage = (event: MessageEvent<TaskMessage>) => {
+			const m = event.data;
+			if (m.type === 'progress') return onProgress(m.fraction, m.label);
+			worker.terminate();
+			if (m.type === 'result') resolve(m.result as TaskResults[R['type']]);
+			else reject(new Error(m.message));
+		};
+		worker.onerror = (e) => {
+			worker.terminate();
+			reject(new Error(e.message || 'The background task failed to start'));
+		};
+	});
+	worker.postMessage(request);
+	return {
+		result,
+		cancel() {
+			worker.terminate();
+			settle?.reject(new TaskCancelled());
+		}
+	};
+}

@@ -1,0 +1,56 @@
+/**
+ * The work the app hands to a Web Worker, so the page stays responsive: rescheduling every card after
+ * a settings change, training FSRS parameters, and the workload preview. Each task opens the
+ * database itself (IndexedDB works in workers) and reports progress as it goes.
+ */
+import { optimizeParameters, type OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
+import type { Settings } from '../core/settings.ts';
+import type { WorkloadDay } from '../core/simulateWorkload.ts';
+import type { DayClock } from '../core/studyDay.ts';
+import type { SchedulerSettings } from '../core/types.ts';
+import { applySettings } from '../db/applySettings.ts';
+import type { PaperdeckDatabase } from '../db/database.ts';
+import { estimateWorkload } from '../db/estimateWorkload.ts';
+
+export type TaskRequest =
+	| { type: 'apply-settings'; settings: Settings }
+	| { type: 'optimize'; scheduler: SchedulerSettings }
+	| { type: 'workload'; settings: Settings; nowMillis: number; clock: DayClock };
+
+export interface TaskResults {
+	'apply-settings': { changed: number };
+	optimize: OptimizeOutcome;
+	workload: WorkloadDay[];
+}
+
+export type TaskResult = TaskResults[TaskRequest['type']];
+
+/** What a worker posts back: progress (a fraction of the task, with what it is doing), then one end. */
+export type TaskMessage =
+	| { type: 'progress'; fraction: number; label: string }
+	| { type: 'result'; result: TaskResult }
+	| { type: 'error'; message: string };
+
+export async function handleTask(
+	db: PaperdeckDatabase,
+	request: TaskRequest,
+	progress: (fraction: number, label: string) => void
+): Promise<TaskResult> {
+	switch (request.type) {
+		case 'apply-settings': {
+			progress(0, 'Reading your review log');
+			const changed = await applySettings(db, request.settings, (done, total) =>
+				progress(total ? done / total : 1, `Rescheduling cards: ${done} of ${total}`)
+			);
+			return { changed };
+		}
+		case 'optimize': {
+			progress(0, 'Reading your review log');
+			const events = await db.events.toArray();
+			progress(0, 'Training');
+			return optimizeParameters(events, request.scheduler, (done, total) => progress(done / total, 'Training'));
+		}
+		case 'workload':
+			return estimateWorkload(db, request.settings, request.nowMillis, request.clock);
+	}
+}

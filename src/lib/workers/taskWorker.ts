@@ -1,0 +1,29 @@
+/// <reference lib="webworker" />
+/**
+ * The Web Worker entry: one task per worker. Cancelling a task is terminating its worker, which stops
+ * it at once (a transaction it had open is rolled back by IndexedDB).
+ */
+import { PaperdeckDatabase } from '../db/database.ts';
+import { handleTask, type TaskMessage, type TaskRequest } from './handleTask.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: TaskMessage) => scope.postMessage(message);
+
+scope.onmessage = async (event: MessageEvent<TaskRequest>) => {
+	const db = new PaperdeckDatabase();
+	// Progress is posted at most every 50 ms: enough for a smooth bar, never a flood of messages.
+	let last = 0;
+	try {
+		const result = await handleTask(db, event.data, (fraction, label) => {
+			const now = performance.now();
+			if (now - last < 50 && fraction < 1) return;
+			last = now;
+			post({ type: 'progress', fraction, label });
+		});
+		post({ type: 'result', result });
+	} catch (e) {
+		post({ type: 'error', message: (e as Error).message });
+	} finally {
+		db.close();
+	}
+};

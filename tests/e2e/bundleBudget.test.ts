@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { budgetViolation, JS_BUDGETS_KB, kb, type Baseline, type Chunk } from './bundleBudget.ts';
+import { launchBrowser, type Browser } from './chromium.ts';
+
+const baseURL = inject('baseURL');
+const buildDir = inject('buildDir');
+
+/** Chunk names from Vite's manifest: which sources each built file holds. */
+function chunkNames(): Map<string, string> {
+	const manifest = JSON.parse(readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')) as Record<string, { file: string; name?: string; src?: string }>;
+	const names = new Map<string, string>();
+	for (const [key, entry] of Object.entries(manifest)) names.set(`/${entry.file}`, entry.src ?? entry.name ?? key);
+	return names;
+}
+
+const baselineFile = join(import.meta.dirname, 'bundleBaseline.json');
+const baseline = JSON.parse(readFileSync(baselineFile, 'utf8')) as Baseline;
+// `UPDATE_BUNDLE_BASELINE=1 npm run test:e2e` records the current sizes as the new baseline.
+const updating = process.env.UPDATE_BUNDLE_BASELINE === '1';
+const measured: Baseline = {};
+
+describe('JavaScript budgets of the first screens (gzip, first visit, no service worker)', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser({ serviceWorkers: 'block' });
+	});
+	afterAll(async () => {
+		await browser.close();
+		if (updating) writeFileSync(baselineFile, `${JSON.stringify(measured, null, '\t')}\n`);
+	});
+
+	for (const [route, budget] of Object.entries(JS_BUDGETS_KB)) {
+		it(`${route} stays within ${budget} KB`, async () => {
+			const page = await browser.context.newPage();
+			const files = new Set<string>();
+			page.on('request', (r) => {
+				if (r.resourceType() === 'script') files.add(new URL(r.url()).pathname);
+			});
+			await page.goto(`${baseURL}${route}`, { waitUntil: 'networkidle' });
+			await page.close();
+			const names = chunkNames();
+			const chunks: Chunk[] = [...files].map((file) => ({
+				file,
+				name: names.get(file) ?? file,
+				gzipBytes: gzipSync(readFileSync(join(buildDir, file))).length
+			}));
+			for (const c of chunks) measured[c.name] = c.gzipBytes;
+			const total = chunks.reduce((s, c) => s + c.gzipBytes, 0);
+			console.log(`${route}: ${kb(total)} of JavaScript in ${chunks.length} files (budget ${budget} KB)`);
+			expect(budgetViolation(route, chunks, budget, baseline)).toBeNull();
+		});
+	}
+
+	it('the check bites: a budget below the real size fails, naming the chunks that grew', () => {
+		const chunks: Chunk[] = [
+			{ file: '/a.js', name: 'node_modules/dexie', gzipBytes: 40_000 },
+			{ file: '/b.js', name: 'src/lib/core/scheduler.ts', gzipBytes: 9_000 }
+		];
+		const message = budgetViolation('/', chunks, 40, { 'node_modules/dexie': 30_000 });
+		expect(message).toContain('/ loads 47.9 KB of JavaScript (gzip), over its budget of 40 KB');
+		expect(message).toContain('39.1 KB  node_modules/dexie (+9.8 KB)');
+		expect(message).toContain('src/lib/core/scheduler.ts (new)');
+		expect(budgetViolation('/', chunks, 48, {})).toBeNull();
+	});
+});
