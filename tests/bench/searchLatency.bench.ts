@@ -4,6 +4,8 @@
  * drawn: script, DOM update, style, layout and paint), plus the app's own mark from the input to the
  * DOM updated (`pd:search-to-results`). Runs unthrottled and with the CPU slowed 4× (a mid-range
  * phone). Prints the medians; vitest's own table times whole typed queries.
+ *
+ * Run with `npm run build && npm run bench -- searchLatency`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
