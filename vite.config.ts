@@ -6,11 +6,19 @@ import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
 const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
-// Core and storage code that only the statistics and settings pages (or the worker) use stays in their
-// own chunks, out of the collection chunk every page loads.
-// Backup, snapshot and integrity code loads with the "Backup & data" page or after a session.
-const PAGE_ONLY =
-	/src[\\/]lib[\\/](core[\\/](stats|optimizer)[\\/]|core[\\/](settingsForm|simulateWorkload|seededRandom|backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\.ts$|db[\\/](applySettings|estimateWorkload|exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\.ts$)/;
+// Core and storage code that only some pages use (statistics, settings, library, backup & data) or the
+// worker stays in those pages' chunks, out of the collection chunk every page loads.
+const PAGE_ONLY = new RegExp(
+	'src[\\\\/]lib[\\\\/](' +
+		[
+			'core[\\\\/](stats|optimizer)[\\\\/]',
+			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|describeDue)\\.ts$',
+			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
+			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
+			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
+		].join('|') +
+		')'
+);
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -37,6 +45,10 @@ export default defineConfig({
 			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
 			registerType: 'prompt',
 			injectRegister: false,
+			// SvelteKit's relative paths would register `./sw.js` from the page's folder: from a paper's
+			// page (/papers/<id>) that is /papers/sw.js, a 404, and a first visit there never installs.
+			buildBase: '/',
+			scope: '/',
 			manifest: {
 				id: '/',
 				name: 'Paperdeck — the key ideas of classic ML papers',

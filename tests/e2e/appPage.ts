@@ -19,12 +19,15 @@ export async function todayNumbers(page: Page, baseURL: string): Promise<{ due: 
 	return { due: await read('due-count'), fresh: await read('new-count'), answered: await read('answered-count') };
 }
 
-/** Waits for the question of a card other than `previous`. */
+/**
+ * Waits for the question of a card other than `previous`. "Show answer" must be back: a revealed
+ * cloze's face also differs from its question, and must not pass for the next card.
+ */
 export async function waitForNextQuestion(page: Page, previous: string): Promise<string> {
 	await page.waitForFunction(
 		(prev) => {
 			const face = document.querySelector('article.card .face') as HTMLElement | null;
-			return !!face && face.innerText.trim() !== prev && !document.querySelector('.answer');
+			return !!face && face.innerText.trim() !== prev && !!document.querySelector('button.show');
 		},
 		previous
 	);

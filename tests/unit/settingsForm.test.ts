@@ -39,7 +39,9 @@ describe('the settings form', () => {
 					enableFuzz: false,
 					enableShortTerm: false
 				},
-				study: { newPerDay: 5, reviewsPerDay: 0, rolloverHour: 23 }
+				study: { newPerDay: 5, reviewsPerDay: 0, rolloverHour: 23 },
+				// What to study is chosen in the library; the settings form keeps it.
+				selection: base.selection
 			}
 		});
 		expect('settings' in parsed && schedulingDiffers(parsed.settings.scheduler, base.scheduler)).toBe(true);

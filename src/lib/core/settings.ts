@@ -1,3 +1,4 @@
+import { DEFAULT_STUDY_SELECTION, type StudySelection } from './studySelection.ts';
 import type { SchedulerSettings, StudySettings } from './types.ts';
 
 /** FSRS-6's default parameters (ts-fsrs's `default_w`), used until the user trains their own. */
@@ -23,6 +24,8 @@ export type Theme = 'system' | 'light' | 'dark';
 export interface Settings {
 	scheduler: SchedulerSettings;
 	study: StudySettings;
+	/** Which topics and papers introduce new cards, and in what order. */
+	selection: StudySelection;
 	theme: Theme;
 }
 
@@ -31,5 +34,6 @@ export const DEFAULT_STUDY_SETTINGS: StudySettings = Object.freeze({ newPerDay: 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
 	scheduler: DEFAULT_SCHEDULER_SETTINGS,
 	study: DEFAULT_STUDY_SETTINGS,
+	selection: DEFAULT_STUDY_SELECTION,
 	theme: 'system'
 });

@@ -15,13 +15,22 @@ export interface ReconcileReport {
 
 /** The meta key holding the version of the deck last reconciled. */
 export const DECK_VERSION_KEY = 'deckVersion';
+/** The meta key holding each paper's topic (`Record<paperId, topicId>`), for turning topics off. */
+export const PAPER_TOPICS_KEY = 'paperTopics';
 
 /**
  * Brings the stored deck in line with the bundled one, in one transaction: new cards appear (new, or
  * with the history an import already brought), edited cards get their new text and keep their
  * history, removed cards are retired (hidden, history kept), and cards that come back are restored.
+ * New cards are ranked by `ranks` (see `newCardRanks`: the user's chosen order), by default in deck
+ * order; reconciling the same deck with other ranks is how a change of order is applied.
  */
-export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, scheduler: Scheduler): Promise<ReconcileReport> {
+export async function reconcileDeck(
+	db: PaperdeckDatabase,
+	deck: CompiledDeck,
+	scheduler: Scheduler,
+	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i]))
+): Promise<ReconcileReport> {
 	const shortById = new Map(deck.papers.map((p) => [p.id, p.short]));
 	return db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
 		const [stored, states] = await Promise.all([db.cards.toArray(), db.states.toArray()]);
@@ -33,7 +42,8 @@ export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, s
 		const unseen: { id: string; paperId: string; rank: number }[] = [];
 		const inDeck = new Set<string>();
 
-		deck.cards.forEach((c, rank) => {
+		for (const c of deck.cards) {
+			const rank = ranks.get(c.id) ?? Number.MAX_SAFE_INTEGER;
 			inDeck.add(c.id);
 			const old = storedById.get(c.id);
 			const row: CardRow = {
@@ -57,7 +67,7 @@ export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, s
 			else if (st.queue === 'retired' || st.newRank !== rank || st.paperId !== c.paperId) {
 				statePuts.push(toStateRow(fromStateRow(st), { paperId: c.paperId, newRank: rank, retired: false }));
 			}
-		});
+		}
 
 		for (const old of stored) {
 			if (inDeck.has(old.id)) continue;
@@ -89,6 +99,7 @@ export async function reconcileDeck(db: PaperdeckDatabase, deck: CompiledDeck, s
 
 		await db.cards.bulkPut(cardPuts);
 		await db.states.bulkPut(statePuts);
+		await db.meta.put({ key: PAPER_TOPICS_KEY, value: Object.fromEntries(deck.papers.map((p) => [p.id, p.topic])) });
 		await db.meta.put({ key: DECK_VERSION_KEY, value: deck.version });
 		return report;
 	});

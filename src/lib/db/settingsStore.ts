@@ -18,7 +18,8 @@ export function withDefaultSettings(saved: Partial<Settings>): Settings {
 		...DEFAULT_SETTINGS,
 		...saved,
 		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler },
-		study: { ...DEFAULT_SETTINGS.study, ...saved.study }
+		study: { ...DEFAULT_SETTINGS.study, ...saved.study },
+		selection: { ...DEFAULT_SETTINGS.selection, ...saved.selection }
 	};
 }
 

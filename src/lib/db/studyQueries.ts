@@ -1,8 +1,10 @@
 import Dexie from 'dexie';
 import { countDoneToday } from '../core/countDoneToday.ts';
 import { remainingLimits, type DoneToday } from '../core/studyQueue.ts';
+import { excludedPapers, selectsEverything, type StudySelection } from '../core/studySelection.ts';
 import type { StudySettings } from '../core/types.ts';
 import type { PaperdeckDatabase, QueueName, StateRow } from './database.ts';
+import { PAPER_TOPICS_KEY } from './reconcileDeck.ts';
 
 export interface DayWindow {
 	nowMillis: number;
@@ -25,13 +27,24 @@ export async function doneToday(db: PaperdeckDatabase, day: DayWindow): Promise<
 	return { reviews, newCards, answered };
 }
 
-/** New cards available now in study order, at most `limit`, optionally only from some papers. */
-async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number, paperIds?: ReadonlySet<string>) {
+/**
+ * The papers whose new cards `selection` holds back, or null when it holds back none. Reads the
+ * papers' topics only when a topic is turned off.
+ */
+export async function newCardExclusions(db: PaperdeckDatabase, selection: StudySelection | undefined): Promise<ReadonlySet<string> | null> {
+	if (!selection || selectsEverything(selection)) return null;
+	if (selection.disabledTopics.length === 0) return new Set(selection.disabledPapers);
+	const row = await db.meta.get(PAPER_TOPICS_KEY);
+	return excludedPapers(selection, (row?.value ?? {}) as Record<string, string>);
+}
+
+/** New cards available now in study order, at most `limit`, none from the `excluded` papers. */
+async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number, excluded: ReadonlySet<string> | null) {
 	if (limit <= 0) return [];
 	return db.states
 		.where('[queue+newRank]')
 		.between(['new', Dexie.minKey], ['new', Dexie.maxKey])
-		.filter((s) => s.availableMillis <= day.nowMillis && (!paperIds || paperIds.has(s.paperId)))
+		.filter((s) => s.availableMillis <= day.nowMillis && !excluded?.has(s.paperId))
 		.limit(limit)
 		.toArray();
 }
@@ -41,19 +54,22 @@ const LEARNING_BATCH = 500;
 
 /**
  * Everything a study session starts from: learning cards due today, due reviews up to what the review
- * limit leaves, and new cards up to what the new-card limit leaves. Each is an index query with a limit.
+ * limit leaves, and new cards up to what the new-card limit leaves, from the papers `selection` keeps
+ * (reviews are never filtered). Each is an index query with a limit.
  */
 export async function loadStudyCards(
 	db: PaperdeckDatabase,
 	day: DayWindow,
-	limits: StudySettings
+	limits: StudySettings,
+	selection?: StudySelection
 ): Promise<{ learning: StateRow[]; reviews: StateRow[]; fresh: StateRow[] }> {
-	return db.transaction('r', db.events, db.states, async () => {
-		const left = remainingLimits(limits, await doneToday(db, day));
+	return db.transaction('r', db.events, db.states, db.meta, async () => {
+		const [done, excluded] = await Promise.all([doneToday(db, day), newCardExclusions(db, selection)]);
+		const left = remainingLimits(limits, done);
 		const [learning, reviews, fresh] = await Promise.all([
 			available(db, 'learning', day.dayEndMillis).limit(LEARNING_BATCH).toArray(),
 			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(left.reviews).toArray() : [],
-			nextNewCards(db, day, left.newCards)
+			nextNewCards(db, day, left.newCards, excluded)
 		]);
 		return { learning, reviews, fresh };
 	});
@@ -83,14 +99,19 @@ export interface TodaySummary {
 }
 
 /** The home screen's numbers: index counts, never a scan of the log. */
-export async function todaySummary(db: PaperdeckDatabase, day: DayWindow, limits: StudySettings): Promise<TodaySummary> {
-	return db.transaction('r', db.events, db.states, async () => {
-		const done = await doneToday(db, day);
+export async function todaySummary(
+	db: PaperdeckDatabase,
+	day: DayWindow,
+	limits: StudySettings,
+	selection?: StudySelection
+): Promise<TodaySummary> {
+	return db.transaction('r', db.events, db.states, db.meta, async () => {
+		const [done, excluded] = await Promise.all([doneToday(db, day), newCardExclusions(db, selection)]);
 		const left = remainingLimits(limits, done);
 		const [learning, reviews, fresh] = await Promise.all([
 			available(db, 'learning', day.dayEndMillis).count(),
 			available(db, 'review', day.dayEndMillis).count(),
-			nextNewCards(db, day, left.newCards)
+			nextNewCards(db, day, left.newCards, excluded)
 		]);
 		return { due: learning + Math.min(reviews, left.reviews), newAvailable: fresh.length, answered: done.answered };
 	});

@@ -1,6 +1,7 @@
 import { hashString } from '../core/hashString.ts';
 import type { CompiledCard, CompiledDeck, CompiledPaper, DeckError, Topic } from './deckTypes.ts';
-import { effectiveTiers, findCycles, lineageOrder } from './lineageOrder.ts';
+import { findCycles } from './lineageOrder.ts';
+import { orderPapers } from './newCardOrder.ts';
 import { parseCardFile, type SourceCard, type SourcePaper } from './parseCardFile.ts';
 import { plainText, renderMarkdown, RenderError } from './renderMarkdown.ts';
 
@@ -86,9 +87,7 @@ export function compileDeck(sources: DeckSources): { deck: CompiledDeck | null; 
 
 	// Default study order: tier 1 first (with the foundations tier-1 papers build on), topic by topic
 	// in the order of topics.tsv, so a new user starts with the Transformer, not with whatever is oldest.
-	const tiers = effectiveTiers(papers);
-	const topicIndex = new Map(topics.map((t, i) => [t.id, i]));
-	const ordered = lineageOrder(papers, (p) => tiers.get(p.id)! * 1000 + topicIndex.get(p.topic)!);
+	const ordered = orderPapers(papers, topics.map((t) => t.id), 'default', 0);
 	const cards = ordered.flatMap((p) => cardsByPaper.get(p.id)!);
 	const body = { topics, papers: ordered, cards };
 	return { deck: { version: hashString(JSON.stringify(body)), ...body }, errors };

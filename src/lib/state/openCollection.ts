@@ -8,7 +8,7 @@ import type { Settings } from '../core/settings.ts';
 import type { DayClock } from '../core/studyDay.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { PaperdeckDatabase } from '../db/database.ts';
-import { DECK_VERSION_KEY } from '../db/reconcileDeck.ts';
+import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/reconcileDeck.ts';
 import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 
 export interface Collection {
@@ -44,10 +44,16 @@ async function start(): Promise<Collection> {
 	const db = new PaperdeckDatabase();
 	await db.open();
 	const settings = await loadSettings(db);
-	const [storedDeck, storedKey] = await Promise.all([db.meta.get(DECK_VERSION_KEY), db.meta.get(SCHEDULER_KEY)]);
-	const deckChanged = storedDeck?.value !== deckVersion;
+	const [storedDeck, storedKey, hasTopics] = await Promise.all([
+		db.meta.get(DECK_VERSION_KEY),
+		db.meta.get(SCHEDULER_KEY),
+		db.meta.where('key').equals(PAPER_TOPICS_KEY).count()
+	]);
+	// A collection reconciled before papers' topics were stored (for turning topics off) gets them now.
+	const deckChanged = storedDeck?.value !== deckVersion || hasTopics === 0;
 	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);
-	// The usual start: nothing changed, two key reads and done. Otherwise load the maintenance code.
+	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
+	// maintenance code.
 	if (deckChanged || schedulerChanged) {
 		const { syncCollection } = await import('./syncCollection.ts');
 		await syncCollection(db, settings, { deck: deckChanged ? await fetchDeck() : null, rebuild: schedulerChanged });

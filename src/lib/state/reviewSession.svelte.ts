@@ -85,7 +85,7 @@ export class ReviewSession {
 		const window = { nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis };
 		const rows = this.#scope.paperId
 			? await loadPaperCards(app.db, window, this.#scope.paperId)
-			: await loadStudyCards(app.db, window, app.settings.study);
+			: await loadStudyCards(app.db, window, app.settings.study, app.settings.selection);
 		const toStates = (list: typeof rows.learning) => list.map(fromStateRow);
 		this.#queue = new StudyQueue({
 			learning: toStates(rows.learning),

@@ -23,7 +23,8 @@ export class TodayOverview {
 			this.summary = await todaySummary(
 				app.db,
 				{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
-				app.settings.study
+				app.settings.study,
+				app.settings.selection
 			);
 			// The automatic snapshot, once the home screen has settled: never on first paint.
 			const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));

@@ -1,0 +1,178 @@
+/**
+ * The card browser (/browse): every card of the deck, searched as you type and filtered by topic,
+ * paper and state, sorted by deck order, due date or difficulty; and the actions on one card
+ * (suspend, unsuspend, bury until tomorrow, reset), each appended to the log as an event.
+ */
+import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
+import { studyDayBounds } from '../core/studyDay.ts';
+import { TextIndex } from '../core/textSearch.ts';
+import { Phase, type CardEvent } from '../core/types.ts';
+import type { CompiledCard, CompiledDeck, CompiledPaper } from '../deck/deckTypes.ts';
+import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
+import type { StateRow } from '../db/database.ts';
+import { newEventId } from '../db/newEventId.ts';
+import { fromStateRow, toStateRow } from '../db/stateRow.ts';
+import { fetchDeck, openApp, type AppServices } from './openApp.ts';
+
+export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'due';
+export type CardSort = 'deck' | 'due' | 'difficulty';
+export type CardAction = 'suspend' | 'unsuspend' | 'bury' | 'reset';
+
+/** How many results are drawn at once; "Show more" adds as many again. */
+export const PAGE_SIZE = 50;
+
+export interface BrowsedCard {
+	card: CompiledCard;
+	paper: CompiledPaper;
+	row: StateRow;
+}
+
+const ACTION_DONE: Record<CardAction, string> = {
+	suspend: 'Card suspended: it will not be shown until you unsuspend it.',
+	unsuspend: 'Card unsuspended: it is back in your study queue.',
+	bury: 'Card buried until tomorrow.',
+	reset: 'Card reset: it is new again.'
+};
+
+export class CardBrowser {
+	query = $state('');
+	topic = $state('');
+	paperId = $state('');
+	stateFilter = $state<StateFilter>('all');
+	sort = $state<CardSort>('deck');
+	limit = $state(PAGE_SIZE);
+
+	status = $state<'loading' | 'ready' | 'error'>('loading');
+	error = $state<string | null>(null);
+	/** The outcome of the last action, for the live region. */
+	message = $state('');
+	busy = $state(false);
+
+	deck = $state.raw<CompiledDeck | null>(null);
+	rows = $state.raw<ReadonlyMap<string, StateRow>>(new Map());
+	#app: AppServices | null = null;
+	#index = new TextIndex([]);
+	#paperById = new Map<string, CompiledPaper>();
+	#nowMillis = $state(0);
+	#dayEndMillis = 0;
+
+	async load(): Promise<void> {
+		try {
+			const [app, deck] = await Promise.all([openApp(), fetchDeck()]);
+			this.#app = app;
+			this.#paperById = new Map(deck.papers.map((p) => [p.id, p]));
+			this.#index = new TextIndex(deck.cards.map((c) => [c.text, this.#paperById.get(c.paperId)?.short ?? '']));
+			const rows = await app.db.states.toArray();
+			this.#tick();
+			this.rows = new Map(rows.map((r) => [r.cardId, r]));
+			this.deck = deck;
+			this.status = 'ready';
+		} catch (e) {
+			this.status = 'error';
+			this.error = `Could not load the cards: ${(e as Error).message}`;
+		}
+	}
+
+	#tick(): void {
+		this.#nowMillis = Date.now();
+		if (this.#app) this.#dayEndMillis = studyDayBounds(this.#nowMillis, this.#app.clock).endMillis;
+	}
+
+	/** The papers of the chosen topic (all papers without one), for the paper filter. */
+	papers = $derived.by(() => (this.deck?.papers ?? []).filter((p) => !this.topic || p.topic === this.topic));
+
+	/** Every matching card, in the chosen order. */
+	results = $derived.by((): BrowsedCard[] => {
+		const deck = this.deck;
+		if (!deck) return [];
+		const out: BrowsedCard[] = [];
+		for (const i of this.#index.search(this.query)) {
+			const card = deck.cards[i]!;
+			const paper = this.#paperById.get(card.paperId)!;
+			if (this.topic && paper.topic !== this.topic) continue;
+			if (this.paperId && card.paperId !== this.paperId) continue;
+			const row = this.rows.get(card.id);
+			if (!row || row.queue === 'retired' || !this.#passes(row)) continue;
+			out.push({ card, paper, row });
+		}
+		if (this.sort === 'due') out.sort((a, b) => dueKey(a.row) - dueKey(b.row));
+		else if (this.sort === 'difficulty') out.sort((a, b) => difficultyKey(b.row) - difficultyKey(a.row));
+		return out;
+	});
+
+	/** The results drawn now, with their state described (only these: describing costs a little each). */
+	shown = $derived(this.results.slice(0, this.limit).map((r) => ({ ...r, status: this.#status(r.row) })));
+
+	#passes(row: StateRow): boolean {
+		switch (this.stateFilter) {
+			case 'all':
+				return true;
+			case 'due':
+				return (row.queue === 'learning' || row.queue === 'review') && row.availableMillis < this.#dayEndMillis;
+			default:
+				return row.queue === this.stateFilter;
+		}
+	}
+
+	#status(row: StateRow): CardStatus {
+		const state = fromStateRow(row);
+		const now = this.#nowMillis;
+		return cardStatus(state, now, this.#app!.clock, this.#app!.scheduler.retrievability(state, now));
+	}
+
+	showMore(): void {
+		this.limit += PAGE_SIZE;
+	}
+
+	/** Starts the list from the top again (after the search or a filter changed). */
+	resetPaging(): void {
+		this.limit = PAGE_SIZE;
+	}
+
+	/**
+	 * Applies an action to one card: one event appended, the card's state updated with it. Acting on
+	 * a card another tab has changed since it was read writes nothing and shows the fresh state.
+	 */
+	async act(cardId: string, action: CardAction): Promise<boolean> {
+		const app = this.#app;
+		const row = this.rows.get(cardId);
+		if (!app || !row || this.busy) return false;
+		this.busy = true;
+		this.#tick();
+		const now = this.#nowMillis;
+		const base = { id: newEventId(), cardId, atMillis: now };
+		const event: CardEvent =
+			action === 'bury' ? { ...base, type: 'bury', untilMillis: studyDayBounds(now, app.clock).endMillis } : { ...base, type: action };
+		try {
+			const after = await appendEvent(app.db, event, app.scheduler, row.lastEventMillis);
+			this.#put(toStateRow(after, { paperId: row.paperId, newRank: row.newRank, retired: false }));
+			this.error = null;
+			this.message = ACTION_DONE[action];
+			return true;
+		} catch (e) {
+			if (e instanceof StaleCardError) {
+				const fresh = await app.db.states.get(cardId);
+				if (fresh) this.#put(fresh);
+			}
+			this.error = `Nothing was changed: ${(e as Error).message}`;
+			return false;
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	#put(row: StateRow): void {
+		const rows = new Map(this.rows);
+		rows.set(row.cardId, row);
+		this.rows = rows;
+	}
+}
+
+// New cards have no due date and no difficulty yet: they sort after every studied card.
+function dueKey(row: StateRow): number {
+	return row.phase === Phase.New ? Number.MAX_SAFE_INTEGER : row.availableMillis;
+}
+
+function difficultyKey(row: StateRow): number {
+	return row.phase === Phase.New ? -1 : row.difficulty;
+}

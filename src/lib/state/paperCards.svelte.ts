@@ -1,0 +1,50 @@
+/**
+ * One paper's cards with the user's state of each (for the paper's page): the text comes from the
+ * collection's copy of the deck, the state from the card-state cache, both read once on load.
+ */
+import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
+import { summarizeProgress, type Progress } from '../core/paperProgress.ts';
+import type { CardRow } from '../db/database.ts';
+import { fromStateRow } from '../db/stateRow.ts';
+import { openApp } from './openApp.ts';
+
+export interface PaperCard {
+	card: CardRow;
+	status: CardStatus;
+}
+
+export class PaperCards {
+	cards = $state.raw<PaperCard[]>([]);
+	progress = $state.raw<Progress | undefined>(undefined);
+	loaded = $state(false);
+	error = $state<string | null>(null);
+
+	#latest = 0;
+
+	/** Loads `cardIds` (the paper's cards, in the order to show them); a newer load wins over an older one. */
+	async load(cardIds: readonly string[]): Promise<void> {
+		const ticket = ++this.#latest;
+		this.loaded = false;
+		try {
+			const app = await openApp();
+			const now = Date.now();
+			const [cards, rows] = await Promise.all([app.db.cards.bulkGet([...cardIds]), app.db.states.bulkGet([...cardIds])]);
+			const shown: PaperCard[] = [];
+			const states = [];
+			for (let i = 0; i < cardIds.length; i++) {
+				const card = cards[i];
+				const row = rows[i];
+				if (!card || card.retired || !row || row.queue === 'retired') continue;
+				const state = fromStateRow(row);
+				states.push(state);
+				shown.push({ card, status: cardStatus(state, now, app.clock, app.scheduler.retrievability(state, now)) });
+			}
+			if (ticket !== this.#latest) return;
+			this.cards = shown;
+			this.progress = summarizeProgress(states, (s) => app.scheduler.retrievability(s, now));
+			this.loaded = true;
+		} catch (e) {
+			this.error = `Could not read your cards: ${(e as Error).message}`;
+		}
+	}
+}
