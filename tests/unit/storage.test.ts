@@ -9,6 +9,9 @@ import { mergeEvents, rebuildStates } from '../../src/lib/db/rebuildStates.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { fromStateRow } from '../../src/lib/db/stateRow.ts';
 import { loadStudyCards, todaySummary } from '../../src/lib/db/studyQueries.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
+import { SCHEDULER_KEY, schedulerKey } from '../../src/lib/db/settingsStore.ts';
+import { syncCollection } from '../../src/lib/state/syncCollection.ts';
 import { DAY, makeDeck, MINUTE, NOW, prng, review, scheduler, undo, UTC_CLOCK } from './factories.ts';
 
 let n = 0;
@@ -77,6 +80,24 @@ describe('deck reconciliation', () => {
 		await reconcileDeck(db, makeDeck(2, 1), scheduler);
 		expect(await state(db, later)).toEqual(replayCard(later, events, scheduler));
 		expect((await db.states.get(later))!.queue).toBe('review');
+	});
+});
+
+describe('start-up sync', () => {
+	it('on a first visit adds the deck and records the scheduler settings without replaying anything', async () => {
+		const db = await freshDb();
+		await syncCollection(db, DEFAULT_SETTINGS, { deck: makeDeck(2, 3), rebuild: true });
+		expect(await db.states.count()).toBe(6);
+		expect((await db.meta.get(SCHEDULER_KEY))!.value).toBe(schedulerKey(DEFAULT_SETTINGS.scheduler));
+	});
+
+	it('replays the history when the scheduler settings changed', async () => {
+		const db = await freshDb();
+		await reconcileDeck(db, makeDeck(1, 2), scheduler);
+		await appendEvent(db, review('paper-0/card-0', NOW, 1), scheduler); // Again: back to the first step
+		const settings = { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, learningSteps: ['30m'] } };
+		await syncCollection(db, settings, { deck: null, rebuild: true });
+		expect((await db.states.get('paper-0/card-0'))!.dueMillis).toBe(NOW + 30 * MINUTE);
 	});
 });
 

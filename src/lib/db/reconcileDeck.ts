@@ -28,7 +28,8 @@ export const PAPER_TOPICS_KEY = 'paperTopics';
 export async function reconcileDeck(
 	db: PaperdeckDatabase,
 	deck: CompiledDeck,
-	scheduler: Scheduler,
+	/** Null when the log is empty (then no history is replayed). */
+	scheduler: Scheduler | null,
 	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i]))
 ): Promise<ReconcileReport> {
 	const shortById = new Map(deck.papers.map((p) => [p.id, p.short]));
@@ -93,7 +94,8 @@ export async function reconcileDeck(
 		}
 		for (const u of unseen) {
 			const events = history.get(u.id);
-			const state = events ? replayCard(u.id, events, scheduler) : newCardState(u.id);
+			if (events && !scheduler) throw new Error('reconcileDeck: the log has history but no scheduler was given');
+			const state = events ? replayCard(u.id, events, scheduler!) : newCardState(u.id);
 			statePuts.push(toStateRow(state, { paperId: u.paperId, newRank: u.rank, retired: false }));
 		}
 

@@ -2,7 +2,6 @@
  * Brings storage in line with a new deck or new scheduler settings. Loaded only when one of them
  * changed since the last start, so the usual start-up never downloads this code.
  */
-import { createScheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
@@ -16,13 +15,17 @@ export async function syncCollection(
 	settings: Settings,
 	todo: { deck: CompiledDeck | null; rebuild: boolean }
 ): Promise<void> {
-	const scheduler = createScheduler(settings.scheduler);
+	// The scheduler (ts-fsrs) is needed only to replay history: a first visit has none, so it skips
+	// downloading it.
+	const hasHistory = (await db.events.limit(1).count()) > 0;
+	const scheduler = hasHistory ? (await import('../core/scheduler.ts')).createScheduler(settings.scheduler) : null;
 	if (todo.deck) {
 		const { newCardOrder, randomSeed } = settings.selection;
 		await reconcileDeck(db, todo.deck, scheduler, newCardRanks(todo.deck, newCardOrder, randomSeed));
 	}
 	if (todo.rebuild) {
-		await rebuildStates(db, scheduler);
+		// With no history every state is a new card's, whatever the settings: nothing to replay.
+		if (scheduler) await rebuildStates(db, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });
 	}
 }
