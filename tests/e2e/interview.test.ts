@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { gradeShown, readStore } from './appPage.ts';
+import { controlledByServiceWorker, gradeShown, readStore } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { seedReviewLog, storedRows } from './seedLog.ts';
 
@@ -35,6 +35,14 @@ async function openInterview(page: Page): Promise<void> {
 	await page.getByTestId('scope-size').filter({ hasNotText: 'Reading your cards' }).waitFor();
 }
 
+/** Waits for the question after the one numbered `number` ("Question 3 of 10"), or the end screen. */
+async function afterQuestion(page: Page, number: string): Promise<void> {
+	await page.waitForFunction(
+		(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
+		number
+	);
+}
+
 /**
  * Answers every question with the keyboard (Space shows the answer, 1/2/3 grade) until the end
  * screen, waiting for each answer to be saved. Returns the keys pressed.
@@ -48,10 +56,7 @@ async function answerByKeyboard(page: Page, keyFor: (i: number) => '1' | '2' | '
 		const key = keyFor(i);
 		await page.keyboard.press(key);
 		pressed.push(key);
-		await page.waitForFunction(
-			(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
-			number
-		);
+		await afterQuestion(page, number);
 	}
 	await page.locator('[data-testid="interview-save"][data-saving="false"]').waitFor();
 	return pressed;
@@ -153,10 +158,7 @@ describe('interview mode in a real Chromium', () => {
 			}
 			const number = await page.getByTestId('question-number').innerText();
 			await page.getByRole('button', { name: miss ? /^Missed/ : /^Got it/ }).tap();
-			await page.waitForFunction(
-				(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
-				number
-			);
+			await afterQuestion(page, number);
 		}
 		await page.locator('[data-testid="interview-save"][data-saving="false"]').waitFor();
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -210,12 +212,7 @@ describe('interview mode in a real Chromium', () => {
 	it('works offline once the service worker is active', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller) {
-				await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-			}
-		});
+		await controlledByServiceWorker(page);
 		await browser.context.setOffline(true);
 		const response = await page.goto(`${baseURL}/interview`);
 		expect(response?.fromServiceWorker()).toBe(true);
