@@ -133,7 +133,9 @@ describe('interview mode in a real Chromium', () => {
 		await page.getByRole('radio', { name: 'Everything I have learned' }).tap();
 		await page.getByRole('radio', { name: '20' }).tap();
 		await page.getByRole('button', { name: 'Start the interview' }).tap();
-		// Missed: two cards due after tomorrow (to be brought forward) and one due sooner; the rest Got it.
+		// Missed: two cards due after tomorrow (to be brought forward) and, when the draw offers one, one
+		// due sooner (which stays as it is); the rest Got it. Which cards are due by tomorrow depends on
+		// the time of day the test runs, so the draw may offer no such card.
 		let far = 0;
 		let near = 0;
 		for (let i = 0; !(await page.locator('#results-title').count()); i++) {
@@ -162,14 +164,15 @@ describe('interview mode in a real Chromium', () => {
 		}
 		await page.locator('[data-testid="interview-save"][data-saving="false"]').waitFor();
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-		expect([far, near]).toEqual([2, 1]);
+		expect(far).toBe(2);
+		expect(near).toBeLessThanOrEqual(1);
 		const missed = await missedOnScreen(page);
-		expect(missed).toHaveLength(3);
-		expect(await page.locator('ol.missed .outcome').allInnerTexts()).toEqual(Array(3).fill('Interview answer only: its schedule is unchanged.'));
+		expect(missed).toHaveLength(far + near);
+		expect(await page.locator('ol.missed .outcome').allInnerTexts()).toEqual(Array(far + near).fill('Interview answer only: its schedule is unchanged.'));
 
 		await page.getByRole('button', { name: "Add them to tomorrow's reviews" }).tap();
 		const message = await page.getByTestId('tomorrow-result').filter({ hasText: /due/ }).innerText();
-		expect(message).toBe('2 cards are now due tomorrow. 1 was already due by then.');
+		expect(message.trim()).toBe(near ? '2 cards are now due tomorrow. 1 was already due by then.' : '2 cards are now due tomorrow.');
 		expect(await page.getByRole('button', { name: "Add them to tomorrow's reviews" }).isDisabled()).toBe(true);
 		const after = new Map((await storedRows<Row>(page, 'states')).map((r) => [r.cardId, r]));
 		const moved = missed.filter((id) => before.get(id)!.dueMillis > tomorrowStart);
