@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
@@ -12,7 +13,7 @@ const PAGE_ONLY = new RegExp(
 	'src[\\\\/]lib[\\\\/](' +
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
-			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|describeDue)\\.ts$',
+			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
@@ -39,6 +40,10 @@ export default defineConfig({
 		}
 	},
 	plugins: [
+		// Messages (messages/<locale>.json) compile to tree-shakable functions in src/lib/paraglide. The
+		// locale is the app's own reactive state (src/lib/i18n/locale.svelte.ts), so no strategy but the
+		// base locale is needed here.
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitReadme: false }),
 		deckVitePlugin(),
 		sveltekit(),
 		SvelteKitPWA({
