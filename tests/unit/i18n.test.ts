@@ -87,7 +87,7 @@ describe('the interface languages', () => {
 		expect(formatNumber(1234)).toBe('1,234');
 		expect(formatHour(16)).toBe('16时');
 		expect(ratingName(1)).toBe('重来');
-		expect(m.grade_label({ rating: ratingName(3), interval: '3天' })).toBe('良好，3天后再复习');
+		expect(ratingName(3) + m.grade_after({ interval: '3天' })).toBe('良好，3天后再复习');
 	});
 });
 
