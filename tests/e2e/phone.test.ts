@@ -51,7 +51,7 @@ describe('Paperdeck on a phone', () => {
 			const w = window as unknown as { __vibrations: unknown[]; __badges: unknown[] };
 			w.__vibrations = [];
 			w.__badges = [];
-			navigator.vibrate = (pattern: VibratePattern) => (w.__vibrations.push(pattern), true);
+			navigator.vibrate = ((pattern: unknown) => (w.__vibrations.push(pattern), true)) as Navigator['vibrate'];
 			navigator.setAppBadge = async (n?: number) => void w.__badges.push(n);
 			navigator.clearAppBadge = async () => void w.__badges.push(0);
 		});
