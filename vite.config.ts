@@ -7,14 +7,16 @@ import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
 const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
-// Core and storage code that only some pages use (statistics, settings, library, backup & data) or the
-// worker stays in those pages' chunks, out of the collection chunk every page loads.
+// Core and storage code that only some pages use (statistics, settings, library, backup & data,
+// interview) or the worker stays in those pages' chunks, out of the collection chunk every page loads.
 const PAGE_ONLY = new RegExp(
 	'src[\\\\/]lib[\\\\/](' +
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
+			'core[\\\\/]interview\\w*\\.ts$',
+			'db[\\\\/](recordInterviewAnswer|scheduleDueBy)\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +

@@ -20,8 +20,11 @@ describe('queue building for a study day (100,000 cards)', () => {
 });
 
 describe('study-day arithmetic', () => {
-	bench('studyDay() of 10,000 instants (Europe/Berlin)', () => {
+	bench('studyDay() of 10,000 instants an hour apart (Europe/Berlin: every one a cache miss)', () => {
 		for (let i = 0; i < 10_000; i++) studyDay(END - i * 3_600_000, clock);
+	});
+	bench('studyDay() of 10,000 instants within one review session', () => {
+		for (let i = 0; i < 10_000; i++) studyDay(END - i * 100, clock);
 	});
 	bench('studyDayBounds() of 1,000 instants', () => {
 		for (let i = 0; i < 1_000; i++) studyDayBounds(END - i * 3_600_000, clock);

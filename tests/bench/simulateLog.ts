@@ -38,6 +38,8 @@ export function simulateLog(opts: {
 	startMillis: number;
 	endMillis: number;
 	seed?: number;
+	/** How much worse than FSRS predicts the learner recalls (1 = exactly as predicted); default 0.85–1. */
+	skill?: readonly [number, number];
 }): SimulatedLog {
 	const rand = mulberry32(opts.seed ?? 1);
 	const perCard = Math.ceil(opts.events / opts.cardIds.length);
@@ -48,7 +50,8 @@ export function simulateLog(opts: {
 		let state = newCardState(cardId);
 		// Cards are introduced over the whole period, so the log has every age of card.
 		let now = opts.startMillis + Math.floor(rand() * (opts.endMillis - opts.startMillis) * 0.5);
-		const skill = 0.85 + rand() * 0.15;
+		const [lo, hi] = opts.skill ?? [0.85, 1];
+		const skill = lo + rand() * (hi - lo);
 		// A learner finishes a card's learning steps in the session they start them, so a card stops only
 		// once it is back in review (or the period ends).
 		const learning = () => state.phase === 1 || state.phase === 3;
@@ -75,3 +78,9 @@ export function simulateLog(opts: {
 	}
 	return { events, states };
 }
+
+/**
+ * A forgetful learner: recalls 40–70% as often as FSRS predicts, so cards lapse and come back often.
+ * With it, 10,000 cards reach a million reviews in ten years (a hundred each).
+ */
+export const FORGETFUL: readonly [number, number] = [0.4, 0.7];

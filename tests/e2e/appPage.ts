@@ -104,3 +104,13 @@ export async function reviewsPerCard(page: Page): Promise<Map<string, number>> {
 	}
 	return counts;
 }
+
+/** Waits until the app's service worker is active and controls `page` (so the app works offline). */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+		}
+	});
+}

@@ -86,6 +86,39 @@ describe('the interface in English and Chinese', () => {
 		expect(await page.evaluate(() => localStorage.getItem('paperdeck-locale'))).toBeNull();
 	});
 
+	it('runs an interview in Chinese from setup to the end screen, with nothing left in English', async () => {
+		browser = await launchBrowser({ locale: 'zh-CN' });
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}/interview`);
+		await waitForPage(page, '[data-testid="scope-size"]');
+		// One topic chosen and its paper list open: every setup string is on screen.
+		await page.locator('input[data-topic="scaling"]').check();
+		await page.locator('button.expand').first().click();
+		await expectAllIn(page, 'zh-CN', '/interview (setup)');
+		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^范围内有 \d+ 张卡片，已学 0 张。本次面试共 10 题。$/);
+
+		await page.getByRole('button', { name: '开始面试' }).click();
+		for (let i = 0; !(await page.locator('#results-title').count()); i++) {
+			const number = await page.getByTestId('question-number').innerText();
+			expect(number).toBe(`第 ${i + 1} 题，共 10 题`);
+			if (i === 0) await expectAllIn(page, 'zh-CN', '/interview (question)');
+			await page.keyboard.press('Space');
+			await page.getByRole('group', { name: '你答得怎么样？' }).waitFor();
+			if (i === 0) await expectAllIn(page, 'zh-CN', '/interview (answer)');
+			await page.keyboard.press(i % 3 === 0 ? '1' : '3');
+			await page.waitForFunction(
+				(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
+				number
+			);
+		}
+		await page.locator('[data-testid="interview-save"][data-saving="false"]').waitFor();
+		await expectAllIn(page, 'zh-CN', '/interview (results)');
+		// Missed new cards have no review to bring forward: the plural message says so in Chinese.
+		await page.getByRole('button', { name: '加入明天的复习' }).click();
+		await page.getByTestId('tomorrow-result').filter({ hasText: '张是你还没学过的新卡片' }).waitFor();
+		await expectAllIn(page, 'zh-CN', '/interview (tomorrow)');
+	});
+
 	it('never flashes the prerendered English at a Chinese reader, and shows the page even if scripts fail', async () => {
 		browser = await launchBrowser({ locale: 'zh-CN' });
 		const page = await browser.context.newPage();

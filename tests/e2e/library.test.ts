@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from '
 import { normalizeText } from '../../src/lib/core/textSearch.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 import { orderPapers } from '../../src/lib/deck/newCardOrder.ts';
-import { openReview, questionText, todayNumbers, waitForNextQuestion } from './appPage.ts';
+import { controlledByServiceWorker, openReview, questionText, todayNumbers, waitForNextQuestion } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { fetchBuiltDeck, openBrowse, reviewedPaper, visiblePapers, waitForAnnouncement, waitForVisiblePapers } from './libraryPage.ts';
 
@@ -261,12 +261,7 @@ describe('the paper library in a real Chromium', () => {
 		browser = await launchBrowser();
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/papers/transformer`);
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller) {
-				await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-			}
-		});
+		await controlledByServiceWorker(page);
 		await browser.context.setOffline(true);
 		const bert = await page.goto(`${baseURL}/papers/bert`);
 		expect(bert?.fromServiceWorker()).toBe(true);

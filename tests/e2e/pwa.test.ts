@@ -2,23 +2,13 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { gradeShown, openReview, reviewsPerCard } from './appPage.ts';
+import { controlledByServiceWorker, gradeShown, openReview, reviewsPerCard } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { startStaticServer } from './staticServer.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
-
-async function controlled(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-		}
-	});
-}
 
 describe('install and update in a real Chromium', () => {
 	let browser: Browser;
@@ -37,7 +27,7 @@ describe('install and update in a real Chromium', () => {
 		expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors.length).toBeGreaterThan(0);
 
 		await page.goto(`${baseURL}/`);
-		await controlled(page);
+		await controlledByServiceWorker(page);
 		expect((await cdp.send('Page.getInstallabilityErrors')).installabilityErrors).toEqual([]);
 		const manifest = await cdp.send('Page.getAppManifest');
 		expect(manifest.errors).toEqual([]);
@@ -64,7 +54,7 @@ describe('install and update in a real Chromium', () => {
 		it('announces a waiting new version without switching to it, and Reload activates it', async () => {
 			const page = await browser.context.newPage();
 			await openReview(page, url);
-			await controlled(page);
+			await controlledByServiceWorker(page);
 			await gradeShown(page, '4');
 			const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready' });
 
@@ -92,7 +82,7 @@ describe('install and update in a real Chromium', () => {
 			await page.getByRole('button', { name: 'Reload' }).click();
 			await page.waitForFunction(() => !(window as unknown as { marker?: number }).marker);
 			await page.locator('article.card').waitFor();
-			await controlled(page);
+			await controlledByServiceWorker(page);
 			const version = await page.evaluate(
 				() =>
 					new Promise<string>((resolve) => {
@@ -108,7 +98,7 @@ describe('install and update in a real Chromium', () => {
 		it('"Later" hides the prompt and keeps the current version', async () => {
 			const page = await browser.context.newPage();
 			await page.goto(`${url}/`);
-			await controlled(page);
+			await controlledByServiceWorker(page);
 			appendFileSync(join(root, 'sw.js'), '\n// a new version\n');
 			await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
 			const prompt = page.getByRole('status').filter({ hasText: 'A new version is ready' });

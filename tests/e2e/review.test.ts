@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type Browser } from './chromium.ts';
-import { openReview, questionText, todayNumbers, waitForNextQuestion } from './appPage.ts';
+import { controlledByServiceWorker, openReview, questionText, todayNumbers, waitForNextQuestion } from './appPage.ts';
 
 const baseURL = inject('baseURL');
 
@@ -83,12 +83,7 @@ describe('the review loop in a real Chromium', () => {
 	it('loads and reviews offline once the service worker is active', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-			if (!navigator.serviceWorker.controller) {
-				await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-			}
-		});
+		await controlledByServiceWorker(page);
 		await browser.context.setOffline(true);
 		const response = await page.goto(`${baseURL}/review`);
 		expect(response?.fromServiceWorker()).toBe(true);

@@ -5,6 +5,7 @@
 export const ROUTES: { path: string; ready: string }[] = [
 	{ path: '/', ready: '[data-testid="due-count"]:not(:empty)' },
 	{ path: '/review', ready: 'article.card, #done-title' },
+	{ path: '/interview', ready: '[data-testid="scope-size"]' },
 	{ path: '/papers', ready: '[data-testid="paper-count"]' },
 	{ path: '/papers/transformer', ready: 'ol.cards li' },
 	{ path: '/browse', ready: '[data-testid="card-count"]' },

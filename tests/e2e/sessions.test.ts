@@ -21,7 +21,7 @@ async function answerUntilDone(page: Page): Promise<number> {
 		);
 		if (state === 'done') {
 			// The count is final once every answer given is stored (one may yet be refused as stale).
-			await page.locator('[data-saving="false"]').waitFor();
+			await page.locator('[data-saving="false"]').waitFor({ state: 'attached' });
 			const text = await page.locator('.done p').innerText();
 			return Number(/You answered (\d+)/.exec(text)![1]);
 		}

@@ -8,7 +8,9 @@ export const BACKUP_FORMAT = 'paperdeck-backup';
  * The version of the backup file's layout. Raise it whenever a field's meaning or an event's shape
  * changes; the importer refuses files newer than it understands rather than guessing.
  */
-export const BACKUP_SCHEMA_VERSION = 1;
+// 2: `dueBy` events (interview mode). A version-1 app would refuse them as unknown events; the version
+// tells it to say "update the app" instead. Version-1 files hold nothing version 2 reads differently.
+export const BACKUP_SCHEMA_VERSION = 2;
 
 /**
  * One backup: everything needed to rebuild a user's collection elsewhere. The event log is the

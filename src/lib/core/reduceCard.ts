@@ -1,6 +1,6 @@
 import { newCardState } from './newCardState.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { CardEvent, CardState } from './types.ts';
+import { Phase, type CardEvent, type CardState } from './types.ts';
 
 /**
  * Folds one event into a card's state: the table from event type to a pure transition. Undo is not
@@ -31,6 +31,10 @@ export function reduceCard(state: CardState, event: CardEvent, scheduler: Schedu
 			return { ...state, lastEventMillis, buriedUntilMillis: event.untilMillis };
 		case 'reset':
 			return { ...newCardState(state.cardId), lastEventMillis, suspended: state.suspended };
+		case 'dueBy':
+			// Only the due date moves, and only earlier: memory and interval stay what FSRS made them.
+			if (state.phase === Phase.New || state.dueMillis <= event.dueMillis) return { ...state, lastEventMillis };
+			return { ...state, lastEventMillis, dueMillis: event.dueMillis };
 		case 'undo':
 			throw new Error('reduceCard: undo events are settled by replayCard');
 	}

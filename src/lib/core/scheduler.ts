@@ -71,8 +71,12 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 	const learnSteps = settings.learningSteps.map(stepMinutes);
 	const relearnSteps = settings.relearningSteps.map(stepMinutes);
 
+	// next_state only reads its input: one scratch object saves an allocation per replayed review.
+	const memoryIn: Memory = { difficulty: 0, stability: 0 };
 	function memoryAfter(s: CardState, t: number, g: Rating, r?: number): Memory {
-		return f.next_state({ difficulty: s.difficulty, stability: s.stability }, t, g, r);
+		memoryIn.difficulty = s.difficulty;
+		memoryIn.stability = s.stability;
+		return f.next_state(memoryIn, t, g, r);
 	}
 
 	// ts-fsrs's BasicLearningStepsStrategy: [minutes, next step index], or null for "no step".

@@ -63,7 +63,18 @@ export interface ResetEvent extends EventBase {
 	type: 'reset';
 }
 
-export type CardEvent = ReviewEvent | UndoEvent | SuspendEvent | UnsuspendEvent | BuryEvent | ResetEvent;
+/**
+ * Makes a studied card due no later than `dueMillis` (interview mode's "add to tomorrow's reviews"),
+ * like Anki's "set due date": its memory (stability, difficulty) is left as it is, so the review it
+ * brings forward is an early review that FSRS grades with the real elapsed time. No effect on a new
+ * card (it has no schedule) or on one already due by then.
+ */
+export interface DueByEvent extends EventBase {
+	type: 'dueBy';
+	dueMillis: number;
+}
+
+export type CardEvent = ReviewEvent | UndoEvent | SuspendEvent | UnsuspendEvent | BuryEvent | ResetEvent | DueByEvent;
 export type CardEventType = CardEvent['type'];
 
 /** A card's scheduling state: the fold of its events. Stored only as a cache. */

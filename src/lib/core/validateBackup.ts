@@ -32,7 +32,8 @@ const EXTRA: Record<CardEventType, Record<string, [Check, string]>> = {
 	suspend: {},
 	unsuspend: {},
 	bury: { untilMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
-	reset: {}
+	reset: {},
+	dueBy: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] }
 };
 
 function describe(value: unknown): string {

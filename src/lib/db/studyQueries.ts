@@ -89,6 +89,24 @@ export async function loadPaperCards(db: PaperdeckDatabase, day: DayWindow, pape
 	};
 }
 
+/**
+ * Exactly the cards `cardIds` (interview mode's "study missed cards now"), regardless of due dates and
+ * limits: each one not studied since `sinceMillis` is shown now, in the order given; one studied since
+ * (earlier in this session, before a reload) only if it is due again today, like any other card.
+ */
+export async function loadChosenCards(db: PaperdeckDatabase, day: DayWindow, cardIds: readonly string[], sinceMillis: number) {
+	const rows = (await db.states.bulkGet([...cardIds])).filter(
+		(r): r is StateRow => !!r && r.queue !== 'retired' && r.queue !== 'suspended'
+	);
+	const pending = rows.filter((r) => r.lastReviewMillis < sinceMillis);
+	const again = rows.filter((r) => r.lastReviewMillis >= sinceMillis && r.availableMillis < day.dayEndMillis);
+	return {
+		learning: again.filter((r) => r.queue === 'learning'),
+		reviews: [...pending.filter((r) => r.queue !== 'new'), ...again.filter((r) => r.queue === 'review')],
+		fresh: pending.filter((r) => r.queue === 'new')
+	};
+}
+
 export interface TodaySummary {
 	/** Learning and review cards due today that today's review limit allows. */
 	due: number;

@@ -12,7 +12,7 @@ import type { CardRow } from '../db/database.ts';
 import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
-import { loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
+import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
 import { m } from '../paraglide/messages.js';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { openApp, type AppServices } from './openApp.ts';
@@ -25,9 +25,12 @@ export interface ShownCard {
 
 export type SessionStatus = 'loading' | 'studying' | 'finished' | 'error';
 
-/** What to study: today's queue, or one paper's cards. */
+/** What to study: today's queue, one paper's cards, or chosen cards (see `loadChosenCards`). */
 export interface SessionScope {
 	paperId?: string;
+	cardIds?: readonly string[];
+	/** With `cardIds`: when the choice was made (cards studied since then are done). */
+	sinceMillis?: number;
 }
 
 export class ReviewSession {
@@ -80,13 +83,16 @@ export class ReviewSession {
 		}
 	}
 
-	/** Builds the queue from storage: today's cards, or one paper's. */
+	/** Builds the queue from storage: today's cards, one paper's, or the chosen ones. */
 	async #loadQueue(app: AppServices, now: number): Promise<void> {
 		const { startMillis, endMillis } = studyDayBounds(now, app.clock);
 		const window = { nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis };
-		const rows = this.#scope.paperId
-			? await loadPaperCards(app.db, window, this.#scope.paperId)
-			: await loadStudyCards(app.db, window, app.settings.study, app.settings.selection);
+		const { paperId, cardIds, sinceMillis } = this.#scope;
+		const rows = cardIds
+			? await loadChosenCards(app.db, window, cardIds, sinceMillis ?? Infinity)
+			: paperId
+				? await loadPaperCards(app.db, window, paperId)
+				: await loadStudyCards(app.db, window, app.settings.study, app.settings.selection);
 		const toStates = (list: typeof rows.learning) => list.map(fromStateRow);
 		this.#queue = new StudyQueue({
 			learning: toStates(rows.learning),

@@ -8,7 +8,7 @@ import { PaperdeckDatabase } from '../../../src/lib/db/database.ts';
 import { rebuildStates } from '../../../src/lib/db/rebuildStates.ts';
 import { reconcileDeck } from '../../../src/lib/db/reconcileDeck.ts';
 import { loadSettings } from '../../../src/lib/db/settingsStore.ts';
-import { simulateLog } from '../simulateLog.ts';
+import { FORGETFUL, simulateLog } from '../simulateLog.ts';
 
 const DAY = 86_400_000;
 
@@ -31,7 +31,8 @@ async function seed(opts: { cards: number; events: number }): Promise<{ cards: n
 		const now = Date.now();
 		const cardIds = [...deck.cards, ...extra].map((c) => c.id);
 		const clock = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, rolloverHour: settings.study.rolloverHour };
-		const { events } = simulateLog({ cardIds, events: opts.events, scheduler, clock, startMillis: now - 10 * 365 * DAY, endMillis: now });
+		const skill = opts.events / cardIds.length > 20 ? FORGETFUL : undefined;
+		const { events } = simulateLog({ cardIds, events: opts.events, scheduler, clock, startMillis: now - 10 * 365 * DAY, endMillis: now, skill });
 		for (let i = 0; i < events.length; i += 50_000) await db.events.bulkAdd(events.slice(i, i + 50_000));
 		await rebuildStates(db, scheduler);
 	}

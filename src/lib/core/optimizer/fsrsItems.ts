@@ -20,9 +20,11 @@ export interface FsrsItem {
 
 /**
  * Turns the event log into FSRS training items, the way Anki hands its revlog to fsrs-rs:
- * undone answers and cram (interview) answers are left out, a manual reset starts the card's
- * history afresh, elapsed time is the difference of study days, and every answer given on a later
- * day than the one before it becomes one item carrying the history before it. Same-day answers stay
+ * undone answers and cram (interview) answers are left out, as are events that carry no answer
+ * (suspend, bury, and `dueBy`, which moves a due date but leaves memory alone, so the early review it
+ * brings is trained on with its real elapsed time), a manual reset starts the card's history
+ * afresh, elapsed time is the difference of study days, and every answer given on a later day than
+ * the one before it becomes one item carrying the history before it. Same-day answers stay
  * in the histories (they drive FSRS's short-term stability) but are never predicted themselves.
  */
 export function fsrsItemsFromEvents(events: readonly CardEvent[]): FsrsItem[] {
