@@ -32,42 +32,56 @@ describe('accessibility checks (axe-core) on every page', () => {
 		rmSync(profile, { recursive: true, force: true });
 	});
 
+	// One test per colour scheme and width: each walks every route, which takes a while on a loaded machine.
 	for (const colorScheme of ['light', 'dark'] as const) {
-		it(`finds nothing in ${colorScheme} mode, at desktop and phone width`, async () => {
-			let browser: Browser | undefined;
-			try {
-				for (const viewport of [{ width: 1000, height: 800 }, { width: 360, height: 740 }]) {
-					browser = await launchBrowser({ colorScheme, viewport }, profile);
+		for (const viewport of [{ width: 1000, height: 800 }, { width: 360, height: 740 }]) {
+			it(`finds nothing in ${colorScheme} mode at ${viewport.width} px`, async () => {
+				const browser = await launchBrowser({ colorScheme, viewport }, profile);
+				try {
 					const page = await browser.context.newPage();
 					const found: string[] = [];
+					const check = async (where: string) => found.push(...(await violations(page)).map((v) => `${where} ${viewport.width}px: ${v}`));
 					for (const route of ROUTES) {
 						await page.goto(`${baseURL}${route.path}`);
 						await waitForPage(page, route.ready);
-						found.push(...(await violations(page)).map((v) => `${route.path} ${viewport.width}px: ${v}`));
+						await check(route.path);
 						if (route.path === '/review') {
 							await page.keyboard.press('Space');
 							await page.locator('.grades').waitFor();
-							found.push(...(await violations(page)).map((v) => `/review answer ${viewport.width}px: ${v}`));
+							await check('/review answer');
+						}
+						if (route.path === '/interview') {
+							// A question, its answer side and the end screen.
+							await page.locator('input[data-topic="scaling"]').check();
+							await page.locator('button.expand').first().click();
+							await check('/interview setup, a topic open');
+							await page.getByRole('button', { name: 'Start the interview' }).click();
+							await page.getByTestId('question-number').waitFor();
+							await check('/interview question');
+							await page.keyboard.press('Space');
+							await page.getByRole('group', { name: 'How did you do?' }).waitFor();
+							await check('/interview answer');
+							await page.getByRole('button', { name: 'End now' }).click();
+							await page.locator('#results-title').waitFor();
+							await check('/interview results');
 						}
 						if (route.path === '/stats') {
 							// The numbers behind each chart, unfolded.
 							for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
-							found.push(...(await violations(page)).map((v) => `/stats tables ${viewport.width}px: ${v}`));
+							await check('/stats tables');
 						}
 					}
 					if (viewport.width === 360) {
 						await page.goto(`${baseURL}/papers`);
 						await waitForPage(page, '[data-testid="paper-count"]');
 						await page.getByRole('button', { name: 'More pages' }).click();
-						found.push(...(await violations(page)).map((v) => `more menu: ${v}`));
+						await check('more menu');
 					}
 					expect(found).toEqual([]);
+				} finally {
 					await browser.close();
-					browser = undefined;
 				}
-			} finally {
-				await browser?.close();
-			}
-		});
+			});
+		}
 	}
 });

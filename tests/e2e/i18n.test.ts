@@ -95,7 +95,7 @@ describe('the interface in English and Chinese', () => {
 		await page.locator('input[data-topic="scaling"]').check();
 		await page.locator('button.expand').first().click();
 		await expectAllIn(page, 'zh-CN', '/interview (setup)');
-		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^范围内有 \d+ 张卡片，已学 0 张。本次面试共 10 题。$/);
+		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^范围内有 \d+ 张卡片，已学 0 张。\s?本次面试共 10 题。$/);
 
 		await page.getByRole('button', { name: '开始面试' }).click();
 		for (let i = 0; !(await page.locator('#results-title').count()); i++) {

@@ -141,9 +141,9 @@ describe('Paperdeck on a phone', () => {
 		await page.keyboard.press('Enter');
 		expect(await more.getAttribute('aria-expanded')).toBe('true');
 		const menu = page.locator('#more-menu');
-		expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Browse', 'Settings']);
+		expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Interview', 'Browse', 'Settings']);
 		await page.keyboard.press('Tab');
-		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Browse');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Interview');
 		await page.keyboard.press('Escape');
 		expect(await menu.isVisible()).toBe(false);
 		expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('more-menu');
