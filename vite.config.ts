@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
@@ -12,7 +13,7 @@ const PAGE_ONLY = new RegExp(
 	'src[\\\\/]lib[\\\\/](' +
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
-			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|describeDue)\\.ts$',
+			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy)\\.ts$',
@@ -41,6 +42,13 @@ export default defineConfig({
 		}
 	},
 	plugins: [
+		// Messages (messages/<locale>.json) compile to tree-shakable functions in src/lib/paraglide. The
+		// locale is the app's own reactive state (src/lib/i18n/locale.svelte.ts), so no strategy but the
+		// base locale is needed here. Under vitest the messages are compiled beforehand (`npm run i18n`):
+		// the plugin's project loader keeps vitest from exiting for ten seconds.
+		...(process.env.VITEST
+			? []
+			: [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitReadme: false })]),
 		deckVitePlugin(),
 		sveltekit(),
 		SvelteKitPWA({

@@ -15,7 +15,7 @@ export async function openReview(page: Page, baseURL: string, query = ''): Promi
 export async function todayNumbers(page: Page, baseURL: string): Promise<{ due: number; fresh: number; answered: number }> {
 	await page.goto(`${baseURL}/`);
 	await page.locator('[aria-label="Today\'s study"][aria-busy="false"]').waitFor();
-	const read = async (id: string) => Number(await page.getByTestId(id).innerText());
+	const read = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''));
 	return { due: await read('due-count'), fresh: await read('new-count'), answered: await read('answered-count') };
 }
 

@@ -155,7 +155,7 @@ describe('interview mode in a real Chromium', () => {
 				}
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 				// The paper's summary is one tap away.
-				await page.getByText(/^What .+ contributed$/).tap();
+				await page.getByText(/^Paper summary: .+$/).tap();
 				await page.locator('.summary-text').waitFor();
 			}
 			const number = await page.getByTestId('question-number').innerText();

@@ -22,7 +22,7 @@ export async function seedReviewLog(
 	});
 	// The app must have created its database (and reconciled the deck) first.
 	await page.goto(`${baseURL}/`);
-	await page.locator('[aria-label="Today\'s study"][aria-busy="false"]').waitFor();
+	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language
 	// One JSON string: Playwright's per-object argument serialization is slow for tens of thousands of events.
 	await page.evaluate(async (json) => {
 		const events = JSON.parse(json) as unknown[];
@@ -42,7 +42,7 @@ export async function seedReviewLog(
 		db.close();
 	}, JSON.stringify(log.events));
 	await page.reload();
-	await page.locator('[aria-label="Today\'s study"][aria-busy="false"]').waitFor();
+	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language
 	return log;
 }
 

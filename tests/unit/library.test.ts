@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardStatus } from '../../src/lib/core/cardStatus.ts';
-import { describeDue } from '../../src/lib/core/describeDue.ts';
+import { dueInStudyDays } from '../../src/lib/core/dueInStudyDays.ts';
 import { newCardState } from '../../src/lib/core/newCardState.ts';
 import { summarizeProgress } from '../../src/lib/core/paperProgress.ts';
 import { studyDayBounds } from '../../src/lib/core/studyDay.ts';
@@ -59,25 +59,25 @@ describe('progress and card status', () => {
 
 	it('says when a card is due in study days, around the rollover hour', () => {
 		const today = studyDayBounds(NOW, UTC_CLOCK);
-		expect(describeDue(NOW - 3 * DAY, NOW, UTC_CLOCK)).toBe('overdue by 3 days');
-		expect(describeDue(NOW - DAY, NOW, UTC_CLOCK)).toBe('overdue by 1 day');
-		expect(describeDue(today.endMillis - 1, NOW, UTC_CLOCK)).toBe('due today');
+		expect(dueInStudyDays(NOW - 3 * DAY, NOW, UTC_CLOCK)).toBe(-3);
+		expect(dueInStudyDays(NOW - DAY, NOW, UTC_CLOCK)).toBe(-1);
+		expect(dueInStudyDays(today.endMillis - 1, NOW, UTC_CLOCK)).toBe(0);
 		// 2 am tomorrow still belongs to today's study day; 4 am starts tomorrow's.
-		expect(describeDue(today.endMillis - 2 * HOUR, NOW, UTC_CLOCK)).toBe('due today');
-		expect(describeDue(today.endMillis, NOW, UTC_CLOCK)).toBe('due tomorrow');
-		expect(describeDue(today.endMillis + 11 * DAY, NOW, UTC_CLOCK)).toBe('due in 12 days');
+		expect(dueInStudyDays(today.endMillis - 2 * HOUR, NOW, UTC_CLOCK)).toBe(0);
+		expect(dueInStudyDays(today.endMillis, NOW, UTC_CLOCK)).toBe(1);
+		expect(dueInStudyDays(today.endMillis + 11 * DAY, NOW, UTC_CLOCK)).toBe(12);
 	});
 
 	it('describes new, learning, review, suspended and buried cards', () => {
 		const s = (state: CardState) => cardStatus(state, NOW, UTC_CLOCK, scheduler.retrievability(state, NOW));
-		expect(s(newCardState('a'))).toEqual({ kind: 'new', label: 'New', buried: false, due: null, recall: null });
+		expect(s(newCardState('a'))).toEqual({ kind: 'new', stage: 'new', buried: false, dueInDays: null, recall: null });
 		const relearning = { ...learned('b', 3), phase: Phase.Relearning, dueMillis: NOW + 10 * 60_000 } as CardState;
-		expect(s(relearning)).toMatchObject({ kind: 'learning', label: 'Relearning', due: 'due today' });
+		expect(s(relearning)).toMatchObject({ kind: 'learning', stage: 'relearning', dueInDays: 0 });
 		const rev = { ...learned('c', 3), phase: Phase.Review, dueMillis: NOW + 5 * DAY } as CardState;
 		expect(s(rev).kind).toBe('review');
-		expect(s(rev).due).toMatch(/^due in [56] days$/);
+		expect([5, 6]).toContain(s(rev).dueInDays);
 		expect(s(rev).recall).toBeGreaterThan(0);
-		expect(s({ ...rev, suspended: true })).toMatchObject({ kind: 'suspended', label: 'Suspended', due: null });
+		expect(s({ ...rev, suspended: true })).toMatchObject({ kind: 'suspended', stage: 'suspended', dueInDays: null });
 		const buried = s({ ...newCardState('d'), buriedUntilMillis: studyDayBounds(NOW, UTC_CLOCK).endMillis });
 		expect(buried).toMatchObject({ kind: 'new', buried: true });
 	});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import { parseSettingsForm, schedulingDiffers, settingsToForm, type SettingsForm } from '../../src/lib/core/settingsForm.ts';
+import { settingsErrorText } from '../../src/lib/i18n/settingsErrorText.ts';
 
 const form = (changes: Partial<SettingsForm> = {}): SettingsForm => ({ ...settingsToForm(DEFAULT_SETTINGS), ...changes });
 
@@ -63,13 +64,20 @@ describe('the settings form', () => {
 		expect('errors' in parsed).toBe(true);
 		if (!('errors' in parsed)) return;
 		expect(parsed.errors).toEqual({
-			desiredRetention: 'Desired retention must be a number from 0.70 to 0.97.',
-			maximumInterval: 'Maximum interval must be from 1 to 36500.',
-			newPerDay: 'New cards per day must be a whole number from 0 to 9999.',
-			reviewsPerDay: 'Reviews per day must be a whole number from 0 to 99999.',
-			rolloverHour: 'The day starts at hour must be from 0 to 23.',
-			learningSteps: 'Learning steps: "10x" is not a step; write steps like 1m 10m 1h 1d.',
-			relearningSteps: 'Relearning steps: "0m" must be longer than zero.'
+			desiredRetention: { kind: 'not-number', min: 0.7, max: 0.97 },
+			maximumInterval: { kind: 'out-of-range', min: 1, max: 36500 },
+			newPerDay: { kind: 'not-whole-number', min: 0, max: 9999 },
+			reviewsPerDay: { kind: 'not-whole-number', min: 0, max: 99999 },
+			rolloverHour: { kind: 'out-of-range', min: 0, max: 23 },
+			learningSteps: { kind: 'step-invalid', step: '10x' },
+			relearningSteps: { kind: 'step-not-positive', step: '0m' }
+		});
+		// Said in the interface language, naming the field.
+		expect(settingsErrorText('Maximum interval (days)', parsed.errors.maximumInterval!)).toBe('Maximum interval (days) must be from 1 to 36,500.');
+		expect(settingsErrorText('Learning steps', parsed.errors.learningSteps!)).toBe('Learning steps: "10x" is not a step; write steps like 1m 10m 1h 1d.');
+		expect(settingsErrorText('学习步长', parsed.errors.relearningSteps!, 'zh-CN')).toBe('学习步长：“0m”必须大于零。');
+		expect(parseSettingsForm(form({ learningSteps: Array(11).fill('1m').join(' ') }), DEFAULT_SETTINGS)).toEqual({
+			errors: { learningSteps: { kind: 'too-many-steps', max: 10 } }
 		});
 	});
 

@@ -1,32 +1,31 @@
-import { describeDue } from './describeDue.ts';
+import { dueInStudyDays } from './dueInStudyDays.ts';
 import type { DayClock } from './studyDay.ts';
 import { Phase, type CardState } from './types.ts';
 
 export type CardStatusKind = 'new' | 'learning' | 'review' | 'suspended';
 
-/** A card's state as the library and the card browser show it. */
+/** A card's state as the library and the card browser show it (the words come from the interface language). */
 export interface CardStatus {
 	kind: CardStatusKind;
-	/** `New`, `Learning`, `Relearning`, `Review` or `Suspended`. */
-	label: string;
+	/** The kind, with relearning told apart from learning. */
+	stage: CardStatusKind | 'relearning';
 	/** Hidden until the next study day. */
 	buried: boolean;
-	/** When it is next shown (`due in 3 days`); null for new and suspended cards. */
-	due: string | null;
+	/** When it is next shown, in study days from now (negative: overdue); null for new and suspended cards. */
+	dueInDays: number | null;
 	/** Predicted recall now (0–1); null for a card never studied. */
 	recall: number | null;
 }
 
 /**
  * Describes `state` at `nowMillis`; `recall` is the scheduler's retrievability at that time.
- * @example cardStatus(state, now, clock, scheduler.retrievability(state, now)).due // 'due tomorrow'
+ * @example cardStatus(state, now, clock, scheduler.retrievability(state, now)).dueInDays // 1
  */
 export function cardStatus(state: CardState, nowMillis: number, clock: DayClock, recall: number): CardStatus {
 	const studied = state.phase !== Phase.New;
 	const kind: CardStatusKind = state.suspended ? 'suspended' : !studied ? 'new' : state.phase === Phase.Review ? 'review' : 'learning';
-	const label =
-		kind === 'suspended' ? 'Suspended' : kind === 'new' ? 'New' : kind === 'review' ? 'Review' : state.phase === Phase.Relearning ? 'Relearning' : 'Learning';
+	const stage = kind === 'learning' && state.phase === Phase.Relearning ? 'relearning' : kind;
 	const buried = state.buriedUntilMillis > nowMillis;
-	const due = studied && !state.suspended ? describeDue(Math.max(state.dueMillis, state.buriedUntilMillis), nowMillis, clock) : null;
-	return { kind, label, buried, due, recall: studied ? recall : null };
+	const dueInDays = studied && !state.suspended ? dueInStudyDays(Math.max(state.dueMillis, state.buriedUntilMillis), nowMillis, clock) : null;
+	return { kind, stage, buried, dueInDays, recall: studied ? recall : null };
 }

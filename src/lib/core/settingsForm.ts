@@ -15,7 +15,15 @@ export interface SettingsForm {
 	enableShortTerm: boolean;
 }
 
-export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
+/** What is wrong with a field; the words come from the interface language (src/lib/i18n/settingsErrorText.ts). */
+export type SettingsError =
+	| { kind: 'not-number' | 'not-whole-number' | 'out-of-range'; min: number; max: number }
+	| { kind: 'step-not-positive' | 'step-invalid'; step: string }
+	| { kind: 'too-many-steps'; max: number };
+
+export type SettingsErrors = Partial<Record<keyof SettingsForm, SettingsError>>;
+
+const MAX_STEPS = 10;
 
 export const RETENTION_MIN = 0.7;
 export const RETENTION_MAX = 0.97;
@@ -34,23 +42,23 @@ export function settingsToForm(s: Settings): SettingsForm {
 	};
 }
 
-function integer(text: string, min: number, max: number, what: string): number | string {
+function integer(text: string, min: number, max: number): number | SettingsError {
 	const t = text.trim();
-	if (!/^\d+$/.test(t)) return `${what} must be a whole number from ${min} to ${max}.`;
+	if (!/^\d+$/.test(t)) return { kind: 'not-whole-number', min, max };
 	const n = Number(t);
-	return n < min || n > max ? `${what} must be from ${min} to ${max}.` : n;
+	return n < min || n > max ? { kind: 'out-of-range', min, max } : n;
 }
 
-function steps(text: string, what: string): string[] | string {
+function steps(text: string): string[] | SettingsError {
 	const list = text.split(/[\s,]+/).filter(Boolean);
 	for (const step of list) {
 		try {
-			if (stepMinutes(step) <= 0) return `${what}: "${step}" must be longer than zero.`;
+			if (stepMinutes(step) <= 0) return { kind: 'step-not-positive', step };
 		} catch {
-			return `${what}: "${step}" is not a step; write steps like 1m 10m 1h 1d.`;
+			return { kind: 'step-invalid', step };
 		}
 	}
-	return list.length > 10 ? `${what}: at most 10 steps.` : list;
+	return list.length > MAX_STEPS ? { kind: 'too-many-steps', max: MAX_STEPS } : list;
 }
 
 /**
@@ -61,19 +69,19 @@ export function parseSettingsForm(form: SettingsForm, base: Settings): { setting
 	const errors: SettingsErrors = {};
 	const retention = Number(form.desiredRetention.trim());
 	if (form.desiredRetention.trim() === '' || !Number.isFinite(retention) || retention < RETENTION_MIN || retention > RETENTION_MAX) {
-		errors.desiredRetention = `Desired retention must be a number from ${RETENTION_MIN.toFixed(2)} to ${RETENTION_MAX.toFixed(2)}.`;
+		errors.desiredRetention = { kind: 'not-number', min: RETENTION_MIN, max: RETENTION_MAX };
 	}
 	const fields = {
-		maximumInterval: integer(form.maximumInterval, 1, 36500, 'Maximum interval'),
-		newPerDay: integer(form.newPerDay, 0, 9999, 'New cards per day'),
-		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999, 'Reviews per day'),
-		rolloverHour: integer(form.rolloverHour, 0, 23, 'The day starts at hour')
+		maximumInterval: integer(form.maximumInterval, 1, 36500),
+		newPerDay: integer(form.newPerDay, 0, 9999),
+		reviewsPerDay: integer(form.reviewsPerDay, 0, 99999),
+		rolloverHour: integer(form.rolloverHour, 0, 23)
 	};
-	for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') errors[key as keyof SettingsForm] = value;
-	const learning = steps(form.learningSteps, 'Learning steps');
-	const relearning = steps(form.relearningSteps, 'Relearning steps');
-	if (typeof learning === 'string') errors.learningSteps = learning;
-	if (typeof relearning === 'string') errors.relearningSteps = relearning;
+	for (const [key, value] of Object.entries(fields)) if (typeof value !== 'number') errors[key as keyof SettingsForm] = value;
+	const learning = steps(form.learningSteps);
+	const relearning = steps(form.relearningSteps);
+	if (!Array.isArray(learning)) errors.learningSteps = learning;
+	if (!Array.isArray(relearning)) errors.relearningSteps = relearning;
 	if (Object.keys(errors).length > 0) return { errors };
 	return {
 		settings: {

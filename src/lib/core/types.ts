@@ -7,7 +7,6 @@
 /** FSRS ratings, numbered as FSRS numbers them. */
 export type Rating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
-export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
 /**
  * What a review was, as FSRS optimizers want it recorded. `cram` answers (interview mode) are kept in

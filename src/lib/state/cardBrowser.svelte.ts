@@ -12,6 +12,7 @@ import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
 import type { StateRow } from '../db/database.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, toStateRow } from '../db/stateRow.ts';
+import { m } from '../paraglide/messages.js';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 
 export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'due';
@@ -27,11 +28,11 @@ export interface BrowsedCard {
 	row: StateRow;
 }
 
-const ACTION_DONE: Record<CardAction, string> = {
-	suspend: 'Card suspended: it will not be shown until you unsuspend it.',
-	unsuspend: 'Card unsuspended: it is back in your study queue.',
-	bury: 'Card buried until tomorrow.',
-	reset: 'Card reset: it is new again.'
+const ACTION_DONE: Record<CardAction, () => string> = {
+	suspend: m.browse_done_suspend,
+	unsuspend: m.browse_done_unsuspend,
+	bury: m.browse_done_bury,
+	reset: m.browse_done_reset
 };
 
 export class CardBrowser {
@@ -69,7 +70,7 @@ export class CardBrowser {
 			this.status = 'ready';
 		} catch (e) {
 			this.status = 'error';
-			this.error = `Could not load the cards: ${(e as Error).message}`;
+			this.error = m.browse_load_failed({ reason: (e as Error).message });
 		}
 	}
 
@@ -147,14 +148,14 @@ export class CardBrowser {
 			const after = await appendEvent(app.db, event, app.scheduler, row.lastEventMillis);
 			this.#put(toStateRow(after, { paperId: row.paperId, newRank: row.newRank, retired: false }));
 			this.error = null;
-			this.message = ACTION_DONE[action];
+			this.message = ACTION_DONE[action]();
 			return true;
 		} catch (e) {
 			if (e instanceof StaleCardError) {
 				const fresh = await app.db.states.get(cardId);
 				if (fresh) this.#put(fresh);
 			}
-			this.error = `Nothing was changed: ${(e as Error).message}`;
+			this.error = m.browse_nothing_changed({ reason: (e as Error).message });
 			return false;
 		} finally {
 			this.busy = false;

@@ -2,6 +2,7 @@ import type { Settings, Theme } from '../core/settings.ts';
 import { schedulingDiffers } from '../core/settingsForm.ts';
 import { loadSettings, saveSettings } from '../db/settingsStore.ts';
 import { openApp } from './openApp.ts';
+import type { TaskStep } from '../workers/handleTask.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 import { useSettings } from './useSettings.ts';
 
@@ -10,7 +11,7 @@ import { useSettings } from './useSettings.ts';
  * Web Worker (one transaction there), with progress; otherwise it is a plain save. Afterwards this
  * page's open services use the new settings.
  */
-export function commitSettings(settings: Settings, onProgress?: (fraction: number, label: string) => void): RunningTask<void> {
+export function commitSettings(settings: Settings, onProgress?: (fraction: number, step: TaskStep) => void): RunningTask<void> {
 	let task: RunningTask<unknown> | null = null;
 	const result = (async () => {
 		const app = await openApp();

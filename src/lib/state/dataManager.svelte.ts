@@ -19,6 +19,7 @@ import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { showTheme } from './commitSettings.ts';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
+import { m } from '../paraglide/messages.js';
 
 /** Where a backup being imported came from. */
 export type ImportSource = { kind: 'file'; name: string } | { kind: 'snapshot'; snapshot: SnapshotRow };
@@ -42,7 +43,6 @@ export type ImportStep =
 
 export type DataTask = 'export' | 'snapshot' | 'check' | 'persist';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export class DataManager {
 	storage = $state.raw<StorageStatus | null>(null);
@@ -70,7 +70,7 @@ export class DataManager {
 			this.#app = await openApp();
 			await this.refresh();
 		} catch (e) {
-			this.error = `Could not open your collection: ${(e as Error).message}`;
+			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
 		}
 	}
 
@@ -93,9 +93,7 @@ export class DataManager {
 		await this.#run('persist', async () => {
 			const granted = await requestPersistence();
 			this.persistDenied = !granted;
-			this.message = granted
-				? 'Storage is now persistent: the browser will not clear your collection to free space.'
-				: 'The browser declined for now. Browsers grant this to sites you use often or install; your data is still saved, and backups keep it safe.';
+			this.message = granted ? m.data_persist_granted() : m.data_persist_denied();
 		});
 	}
 
@@ -109,7 +107,7 @@ export class DataManager {
 			downloadFile(serializeBackup(backup), name);
 			await db.meta.put({ key: LAST_EXPORT_KEY, value: now });
 			this.lastExportMillis = now;
-			this.message = `Exported ${plural(backup.events.length, 'event')} to ${name}.`;
+			this.message = m.data_exported({ count: backup.events.length, file: name });
 		});
 	}
 
@@ -142,7 +140,7 @@ export class DataManager {
 			this.useSettings = source.kind === 'file' && preview.emptyCollection && preview.settingsDiffer;
 			this.importStep = { step: 'preview', source, backup: parsed.backup, preview, repeated: parsed.repeated, rollback };
 		} catch (e) {
-			const reason = e instanceof ImportRejectedError ? e.message : `The file could not be read (${(e as Error).message}).`;
+			const reason = e instanceof ImportRejectedError ? e.message : m.data_read_failed({ reason: (e as Error).message });
 			this.importStep = { step: 'rejected', source, reason };
 		}
 	}
@@ -159,19 +157,17 @@ export class DataManager {
 		const { source, backup } = current;
 		try {
 			await this.#safetySnapshot(source, 'before-import');
-			this.importStep = { step: 'applying', source, what: 'Importing and rebuilding card states…' };
+			this.importStep = { step: 'applying', source, what: m.data_importing() };
 			const result = await applyImport(app.db, backup, { useSettings: this.useSettings });
 			// Every page shares these services: the review screen schedules with the new settings at once.
 			if (await adoptStoredSettings(app)) showTheme(app.settings.theme);
-			const what = source.kind === 'file' ? 'Imported' : 'Restored';
+			const added = source.kind === 'file' ? m.data_imported({ count: result.added }) : m.data_restored({ count: result.added });
 			const message =
-				result.added === 0
-					? `Nothing new: all ${plural(result.present, 'event')} were already in your collection.`
-					: `${what} ${plural(result.added, 'new event')}; ${plural(result.present, 'event')} ${result.present === 1 ? 'was' : 'were'} already here. Card states were rebuilt from the log.`;
-			this.importStep = { step: 'done', source, message: this.useSettings ? `${message} Settings were taken from the backup.` : message };
+				result.added === 0 ? m.data_nothing_new({ count: result.present }) : `${added}${m.data_already_here({ count: result.present })}`;
+			this.importStep = { step: 'done', source, message: this.useSettings ? `${message} ${m.data_settings_taken()}` : message };
 			await this.refresh();
 		} catch (e) {
-			this.importStep = { step: 'rejected', source, reason: `Nothing was imported: ${(e as Error).message}` };
+			this.importStep = { step: 'rejected', source, reason: m.data_nothing_imported({ reason: (e as Error).message }) };
 		}
 	}
 
@@ -183,23 +179,23 @@ export class DataManager {
 		const { source, backup } = current;
 		try {
 			await this.#safetySnapshot(source, 'before-restore');
-			this.importStep = { step: 'applying', source, what: 'Rolling back…' };
+			this.importStep = { step: 'applying', source, what: m.data_rolling_back() };
 			const written = await rollbackToSnapshot(app.db, backup, Date.now(), app.scheduler);
 			this.importStep = {
 				step: 'done',
 				source,
-				message: `Rolled back: ${plural(written, 'event')} written. To reverse this, roll back to the "before restore" snapshot now at the top of the list.`
+				message: m.data_rolled_back({ count: written })
 			};
 			await this.refresh();
 		} catch (e) {
-			this.importStep = { step: 'rejected', source, reason: `Nothing was changed: ${(e as Error).message}` };
+			this.importStep = { step: 'rejected', source, reason: m.data_nothing_changed({ reason: (e as Error).message }) };
 		}
 	}
 
 	/** Before a big change, a snapshot to return to (skipped for an empty collection). */
 	async #safetySnapshot(source: ImportSource, reason: SnapshotReason): Promise<void> {
 		if (!this.eventCount) return;
-		this.importStep = { step: 'applying', source, what: 'Saving a snapshot of your collection first…' };
+		this.importStep = { step: 'applying', source, what: m.data_saving_snapshot() };
 		await this.#snapshot(reason);
 	}
 
@@ -212,7 +208,7 @@ export class DataManager {
 	async snapshotNow(): Promise<void> {
 		await this.#run('snapshot', async () => {
 			const row = await this.#snapshot('manual');
-			this.message = `Snapshot saved: ${plural(row.eventCount, 'event')}.`;
+			this.message = m.data_snapshot_saved({ count: row.eventCount });
 			await this.refresh();
 		});
 	}

@@ -16,6 +16,8 @@ import { recordInterviewAnswer, type InterviewAnswer } from '../db/recordIntervi
 import { scheduleDueBy, type DueByOutcome } from '../db/scheduleDueBy.ts';
 import { fromStateRow } from '../db/stateRow.ts';
 import { openApp, type AppServices } from './openApp.ts';
+import { topicName } from '../i18n/topicName.ts';
+import { m } from '../paraglide/messages.js';
 
 /** A paper as interview mode needs it (from the library data). */
 export interface InterviewPaper {
@@ -146,7 +148,8 @@ export class InterviewSession {
 	}
 
 	topicName(topicId: string): string {
-		return this.#topics.get(topicId)?.name ?? topicId;
+		const topic = this.#topics.get(topicId);
+		return topic ? topicName(topic) : topicId;
 	}
 
 	paperShort(paperId: string): string {
@@ -171,7 +174,7 @@ export class InterviewSession {
 			this.ready = true;
 		} catch (e) {
 			this.status = 'error';
-			this.error = `Could not open your collection: ${(e as Error).message}`;
+			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
 		}
 	}
 
@@ -201,7 +204,7 @@ export class InterviewSession {
 			this.#ask(now);
 		} catch (e) {
 			this.status = 'setup';
-			this.error = `Could not start the interview: ${(e as Error).message}`;
+			this.error = m.interview_error_start({ reason: (e as Error).message });
 		}
 	}
 
@@ -256,7 +259,7 @@ export class InterviewSession {
 				update = { save: 'saved', review: await recordInterviewAnswer(app.db, app.scheduler, this.answers[i]!.record) };
 			} catch (e) {
 				update = { save: 'failed' };
-				this.error = `An answer was not saved (${(e as Error).message}). It still counts here; save it again from the end screen.`;
+				this.error = m.interview_error_save({ reason: (e as Error).message });
 			}
 			this.answers = this.answers.map((a, j) => (j === i ? { ...a, ...update } : a));
 		};
@@ -294,7 +297,7 @@ export class InterviewSession {
 			const tomorrowStart = studyDayBounds(now, app.clock).endMillis;
 			this.tomorrow = await scheduleDueBy(app.db, app.scheduler, this.missed.map((a) => a.card.id), tomorrowStart, now);
 		} catch (e) {
-			this.error = `Nothing was changed: ${(e as Error).message}`;
+			this.error = m.interview_error_unchanged({ reason: (e as Error).message });
 		} finally {
 			this.tomorrowBusy = false;
 		}

@@ -6,6 +6,8 @@ import { DEFAULT_WEIGHTS } from '../core/settings.ts';
 import type { OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
 import { commitSettings } from './commitSettings.ts';
 import { openApp } from './openApp.ts';
+import { m } from '../paraglide/messages.js';
+import type { TaskStep } from '../workers/handleTask.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 
 export type OptimizerStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'applying' | 'applied';
@@ -13,7 +15,7 @@ export type OptimizerStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error
 export class OptimizerRun {
 	status = $state<OptimizerStatus>('idle');
 	progress = $state(0);
-	progressLabel = $state('');
+	progressStep = $state.raw<TaskStep>({ kind: 'starting' });
 	outcome = $state.raw<OptimizeOutcome | null>(null);
 	error = $state<string | null>(null);
 	/** The parameters in use (shown on the settings page). */
@@ -30,14 +32,14 @@ export class OptimizerRun {
 		if (this.status === 'running' || this.status === 'applying') return;
 		this.status = 'running';
 		this.progress = 0;
-		this.progressLabel = 'Starting';
+		this.progressStep = { kind: 'starting' };
 		this.outcome = null;
 		this.error = null;
 		try {
 			const app = await openApp();
-			const task = runTask({ type: 'optimize', scheduler: structuredClone(app.settings.scheduler) }, (fraction, label) => {
+			const task = runTask({ type: 'optimize', scheduler: structuredClone(app.settings.scheduler) }, (fraction, step) => {
 				this.progress = fraction;
-				this.progressLabel = label;
+				this.progressStep = step;
 			});
 			this.#task = task;
 			this.outcome = await task.result;
@@ -73,9 +75,9 @@ export class OptimizerRun {
 		this.error = null;
 		try {
 			const app = await openApp();
-			const task = commitSettings({ ...app.settings, scheduler: { ...app.settings.scheduler, weights: [...weights] } }, (fraction, label) => {
+			const task = commitSettings({ ...app.settings, scheduler: { ...app.settings.scheduler, weights: [...weights] } }, (fraction, step) => {
 				this.progress = fraction;
-				this.progressLabel = label;
+				this.progressStep = step;
 			});
 			this.#task = task;
 			await task.result;
@@ -83,7 +85,7 @@ export class OptimizerRun {
 			this.status = 'applied';
 		} catch (e) {
 			this.status = 'error';
-			this.error = e instanceof TaskCancelled ? 'Cancelled: nothing was changed.' : (e as Error).message;
+			this.error = e instanceof TaskCancelled ? m.settings_cancelled() : (e as Error).message;
 		} finally {
 			this.#task = null;
 		}

@@ -6,6 +6,7 @@ import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
 import { summarizeProgress, type Progress } from '../core/paperProgress.ts';
 import type { CardRow } from '../db/database.ts';
 import { fromStateRow } from '../db/stateRow.ts';
+import { m } from '../paraglide/messages.js';
 import { openApp } from './openApp.ts';
 
 export interface PaperCard {
@@ -44,7 +45,7 @@ export class PaperCards {
 			this.progress = summarizeProgress(states, (s) => app.scheduler.retrievability(s, now));
 			this.loaded = true;
 		} catch (e) {
-			this.error = `Could not read your cards: ${(e as Error).message}`;
+			this.error = m.paper_cards_failed({ reason: (e as Error).message });
 		}
 	}
 }

@@ -8,6 +8,7 @@ import { TextIndex } from '../core/textSearch.ts';
 import type { Topic } from '../deck/deckTypes.ts';
 import type { LibraryPaper } from '../deck/libraryData.ts';
 import { fromStateRow } from '../db/stateRow.ts';
+import { m } from '../paraglide/messages.js';
 import { openApp } from './openApp.ts';
 
 export type LibraryView = 'topic' | 'year';
@@ -87,7 +88,7 @@ export class PaperLibrary {
 			this.progress = progress;
 			this.progressLoaded = true;
 		} catch (e) {
-			this.error = `Could not read your progress: ${(e as Error).message}`;
+			this.error = m.papers_progress_failed({ reason: (e as Error).message });
 		}
 	}
 }

@@ -13,6 +13,7 @@ import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
 import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
+import { m } from '../paraglide/messages.js';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { openApp, type AppServices } from './openApp.ts';
 
@@ -151,7 +152,7 @@ export class ReviewSession {
 				this.answered--;
 				if (e instanceof StaleCardError) {
 					// Not a failure: the other tab's answer stands, and this one would have counted twice.
-					this.notice = 'That card was just answered in another tab, so this answer was not added.';
+					this.notice = m.review_notice_other_tab();
 					const row = await app.db.states.get(event.cardId);
 					if (row) this.#queue!.answered(event.cardId, fromStateRow(row));
 					if (!this.current) this.#showNext(Date.now());
@@ -243,11 +244,11 @@ export class ReviewSession {
 				this.counts = this.#queue!.counts();
 				this.previews = app.scheduler.preview(shown.state, now, studyDay(now, app.clock));
 			} else {
-				if (shown) this.notice = 'That card was just answered in another tab. Here is the next card.';
+				if (shown) this.notice = m.review_notice_other_tab_next();
 				this.#showNext(now);
 			}
 		} catch (e) {
-			this.error = `Could not refresh the queue: ${(e as Error).message}`;
+			this.error = m.review_refresh_failed({ reason: (e as Error).message });
 		} finally {
 			this.busy = false;
 		}
@@ -292,10 +293,8 @@ export class ReviewSession {
 /** A failed write, said plainly: what happened, and that the card is still here to try again. */
 function failureMessage(e: unknown, action: 'answer' | 'undo'): string {
 	const err = e as Error & { inner?: Error };
-	const what = action === 'answer' ? 'Your answer was not saved' : 'The undo was not saved';
-	const again = action === 'answer' ? 'grade this card again' : 'try again';
 	if ((err.inner?.name ?? err.name) === 'QuotaExceededError') {
-		return `${what}: this device has no storage space left for Paperdeck. Free some space, then ${again}.`;
+		return action === 'answer' ? m.review_fail_answer_quota() : m.review_fail_undo_quota();
 	}
-	return `${what} (${err.message}). Nothing was lost: ${again}.`;
+	return action === 'answer' ? m.review_fail_answer({ reason: err.message }) : m.review_fail_undo({ reason: err.message });
 }

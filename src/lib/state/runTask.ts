@@ -1,4 +1,4 @@
-import type { TaskMessage, TaskRequest, TaskResults } from '../workers/handleTask.ts';
+import type { TaskMessage, TaskRequest, TaskResults, TaskStep } from '../workers/handleTask.ts';
 
 export interface RunningTask<T> {
 	result: Promise<T>;
@@ -15,7 +15,7 @@ export class TaskCancelled extends Error {
 /** Runs a task in its own Web Worker, off the page's main thread, reporting progress. */
 export function runTask<R extends TaskRequest>(
 	request: R,
-	onProgress: (fraction: number, label: string) => void = () => {}
+	onProgress: (fraction: number, step: TaskStep) => void = () => {}
 ): RunningTask<TaskResults[R['type']]> {
 	const worker = new Worker(new URL('../workers/taskWorker.ts', import.meta.url), { type: 'module', name: `paperdeck-${request.type}` });
 	let settle: { reject(e: Error): void } | null = null;
@@ -23,7 +23,7 @@ export function runTask<R extends TaskRequest>(
 		settle = { reject };
 		worker.onmessage = (event: MessageEvent<TaskMessage>) => {
 			const m = event.data;
-			if (m.type === 'progress') return onProgress(m.fraction, m.label);
+			if (m.type === 'progress') return onProgress(m.fraction, m.step);
 			worker.terminate();
 			if (m.type === 'result') resolve(m.result as TaskResults[R['type']]);
 			else reject(new Error(m.message));

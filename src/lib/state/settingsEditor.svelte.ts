@@ -9,6 +9,8 @@ import { saveSettings } from '../db/settingsStore.ts';
 import { commitSettings, showTheme } from './commitSettings.ts';
 import { useSettings } from './useSettings.ts';
 import { openApp } from './openApp.ts';
+import { m } from '../paraglide/messages.js';
+import type { TaskStep } from '../workers/handleTask.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';
 
 export interface WorkloadSummary {
@@ -28,7 +30,7 @@ export class SettingsEditor {
 	errors = $state<SettingsErrors>({});
 	theme = $state<Theme>('system');
 	/** Rescheduling progress while saving. */
-	progress = $state<{ fraction: number; label: string } | null>(null);
+	progress = $state<{ fraction: number; step: TaskStep } | null>(null);
 	/** The outcome of the last save, for a live region. */
 	message = $state<string | null>(null);
 	/** Estimated workload with the saved settings, and with the settings in the form. */
@@ -52,7 +54,7 @@ export class SettingsEditor {
 			this.#startPreview(app.settings, 'now');
 		} catch (e) {
 			this.status = 'error';
-			this.message = `Could not open your settings: ${(e as Error).message}`;
+			this.message = m.settings_open_failed({ reason: (e as Error).message });
 		}
 	}
 
@@ -64,24 +66,24 @@ export class SettingsEditor {
 		const parsed = parseSettingsForm($state.snapshot(this.form), current);
 		if ('errors' in parsed) {
 			this.errors = parsed.errors;
-			this.message = 'Nothing was saved: please correct the highlighted fields.';
+			this.message = m.settings_not_saved_fields();
 			return;
 		}
 		this.errors = {};
 		const reschedule = schedulingDiffers(current.scheduler, parsed.settings.scheduler);
 		this.status = 'saving';
 		this.message = null;
-		this.progress = reschedule ? { fraction: 0, label: 'Starting' } : null;
-		this.#save = commitSettings(parsed.settings, (fraction, label) => (this.progress = { fraction, label }));
+		this.progress = reschedule ? { fraction: 0, step: { kind: 'starting' } } : null;
+		this.#save = commitSettings(parsed.settings, (fraction, step) => (this.progress = { fraction, step }));
 		try {
 			await this.#save.result;
 			this.saved = parsed.settings;
 			this.form = settingsToForm(parsed.settings);
 			this.workloadEdited = null;
 			this.#startPreview(parsed.settings, 'now');
-			this.message = reschedule ? 'Saved. Every card was rescheduled with the new settings.' : 'Saved.';
+			this.message = reschedule ? m.settings_saved_rescheduled() : m.settings_saved();
 		} catch (e) {
-			this.message = e instanceof TaskCancelled ? 'Cancelled: nothing was changed.' : `Nothing was saved: ${(e as Error).message}`;
+			this.message = e instanceof TaskCancelled ? m.settings_cancelled() : m.settings_not_saved({ reason: (e as Error).message });
 		} finally {
 			this.status = 'ready';
 			this.progress = null;

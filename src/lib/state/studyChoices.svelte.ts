@@ -11,13 +11,14 @@ import {
 	type StudySelection
 } from '../core/studySelection.ts';
 import { saveStudySelection } from '../db/saveStudySelection.ts';
+import { m } from '../paraglide/messages.js';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 
-const ORDER_NAMES: Record<NewCardOrder, string> = {
-	default: 'essential papers first, topic by topic',
-	tier: 'tier by tier, oldest first',
-	lineage: 'oldest foundations first',
-	random: 'shuffled'
+const ORDER_CHANGED: Record<NewCardOrder, () => string> = {
+	default: m.choices_order_now_default,
+	tier: m.choices_order_now_tier,
+	lineage: m.choices_order_now_lineage,
+	random: m.choices_order_now_random
 };
 
 export class StudyChoices {
@@ -38,7 +39,7 @@ export class StudyChoices {
 			this.selection = this.#app.settings.selection;
 			this.ready = true;
 		} catch (e) {
-			this.error = `Could not open your collection: ${(e as Error).message}`;
+			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
 		}
 	}
 
@@ -52,12 +53,12 @@ export class StudyChoices {
 
 	setTopic(topicId: string, on: boolean, topicName = topicId): Promise<void> {
 		const next = { ...this.selection, disabledTopics: withMember(this.selection.disabledTopics, topicId, !on) };
-		return this.#change(next, `New cards from ${topicName} turned ${on ? 'on' : 'off'}.`);
+		return this.#change(next, on ? m.choices_topic_on({ name: topicName }) : m.choices_topic_off({ name: topicName }));
 	}
 
 	setPaper(paperId: string, on: boolean, paperName = paperId): Promise<void> {
 		const next = { ...this.selection, disabledPapers: withMember(this.selection.disabledPapers, paperId, !on) };
-		return this.#change(next, `New cards from ${paperName} turned ${on ? 'on' : 'off'}.`);
+		return this.#change(next, on ? m.choices_topic_on({ name: paperName }) : m.choices_topic_off({ name: paperName }));
 	}
 
 	/** Picks the order of new cards; picking `random` again draws a new shuffle. */
@@ -65,7 +66,7 @@ export class StudyChoices {
 		if (order === this.selection.newCardOrder && order !== 'random') return Promise.resolve();
 		const seed = order === 'random' ? crypto.getRandomValues(new Uint32Array(1))[0]! : this.selection.randomSeed;
 		const next = { ...this.selection, newCardOrder: order, randomSeed: seed };
-		return this.#change(next, `New cards now come ${ORDER_NAMES[order]}.`);
+		return this.#change(next, ORDER_CHANGED[order]());
 	}
 
 	#change(next: StudySelection, message: string): Promise<void> {
@@ -84,7 +85,7 @@ export class StudyChoices {
 				this.status = message;
 			} catch (e) {
 				this.selection = app.settings.selection;
-				this.error = `Your choice was not saved: ${(e as Error).message}`;
+				this.error = m.choices_not_saved({ reason: (e as Error).message });
 			} finally {
 				this.reordering = false;
 			}

@@ -1,5 +1,6 @@
 import { studyDayBounds } from '../core/studyDay.ts';
 import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
+import { showDueBadge } from './appBadge.ts';
 import { openCollection } from './openCollection.ts';
 
 /** The home screen's view of today: what is due, what is new, what is done. */
@@ -26,6 +27,7 @@ export class TodayOverview {
 				app.settings.study,
 				app.settings.selection
 			);
+			showDueBadge(this.summary.due + this.summary.newAvailable);
 			// The automatic snapshot, once the home screen has settled: never on first paint.
 			const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));
 			idle(() => void import('./afterSession.ts').then((m) => m.autoSnapshot(app)), { timeout: 10_000 });

@@ -25,30 +25,33 @@ export interface TaskResults {
 
 export type TaskResult = TaskResults[TaskRequest['type']];
 
+/** What a task is doing, for its progress bar (the page words it in the interface language). */
+export type TaskStep = { kind: 'starting' } | { kind: 'reading' } | { kind: 'rescheduling'; done: number; total: number } | { kind: 'training' };
+
 /** What a worker posts back: progress (a fraction of the task, with what it is doing), then one end. */
 export type TaskMessage =
-	| { type: 'progress'; fraction: number; label: string }
+	| { type: 'progress'; fraction: number; step: TaskStep }
 	| { type: 'result'; result: TaskResult }
 	| { type: 'error'; message: string };
 
 export async function handleTask(
 	db: PaperdeckDatabase,
 	request: TaskRequest,
-	progress: (fraction: number, label: string) => void
+	progress: (fraction: number, step: TaskStep) => void
 ): Promise<TaskResult> {
 	switch (request.type) {
 		case 'apply-settings': {
-			progress(0, 'Reading your review log');
+			progress(0, { kind: 'reading' });
 			const changed = await applySettings(db, request.settings, (done, total) =>
-				progress(total ? done / total : 1, `Rescheduling cards: ${done} of ${total}`)
+				progress(total ? done / total : 1, { kind: 'rescheduling', done, total })
 			);
 			return { changed };
 		}
 		case 'optimize': {
-			progress(0, 'Reading your review log');
+			progress(0, { kind: 'reading' });
 			const events = await db.events.toArray();
-			progress(0, 'Training');
-			return optimizeParameters(events, request.scheduler, (done, total) => progress(done / total, 'Training'));
+			progress(0, { kind: 'training' });
+			return optimizeParameters(events, request.scheduler, (done, total) => progress(done / total, { kind: 'training' }));
 		}
 		case 'workload':
 			return estimateWorkload(db, request.settings, request.nowMillis, request.clock);

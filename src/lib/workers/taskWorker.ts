@@ -14,11 +14,11 @@ scope.onmessage = async (event: MessageEvent<TaskRequest>) => {
 	// Progress is posted at most every 50 ms: enough for a smooth bar, never a flood of messages.
 	let last = 0;
 	try {
-		const result = await handleTask(db, event.data, (fraction, label) => {
+		const result = await handleTask(db, event.data, (fraction, step) => {
 			const now = performance.now();
 			if (now - last < 50 && fraction < 1) return;
 			last = now;
-			post({ type: 'progress', fraction, label });
+			post({ type: 'progress', fraction, step });
 		});
 		post({ type: 'result', result });
 	} catch (e) {
