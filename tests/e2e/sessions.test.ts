@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { gradeShown, openReview, questionText, readStore, reviewsPerCard, todayNumbers, writeRow } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
+import { seedReviewLog } from './seedLog.ts';
 
 const baseURL = inject('baseURL');
 
@@ -191,5 +192,20 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		await page.getByRole('status').getByText(/Storage is now persistent/).waitFor();
 		await page.reload();
 		await page.getByTestId('persisted').getByText('Yes').waitFor();
+	});
+
+	it('takes the automatic snapshot from the home screen only when it stays open, never behind a review', async () => {
+		const page = await browser.context.newPage();
+		await seedReviewLog(page, baseURL, { cards: 30, days: 10, newPerDay: 3, seed: 5 });
+		// Straight on to review: the home screen's snapshot is called off, the review is not kept waiting.
+		await page.goto(`${baseURL}/`);
+		await page.locator('section.stats[aria-busy="false"]').waitFor();
+		await page.locator('a.start').click();
+		await page.locator('article.card').waitFor();
+		await page.waitForTimeout(12_000);
+		expect(await readStore(page, 'snapshots')).toEqual([]);
+		// Home left open: the snapshot follows, in the background.
+		await page.goto(`${baseURL}/`);
+		await expect.poll(async () => (await readStore(page, 'snapshots')).length, { timeout: 30_000 }).toBe(1);
 	});
 });

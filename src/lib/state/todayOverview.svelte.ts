@@ -3,6 +3,9 @@ import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
 import { showDueBadge } from './appBadge.ts';
 import { openCollection } from './openCollection.ts';
 
+/** How long the home screen must stay open before it takes the automatic snapshot. */
+const SNAPSHOT_DELAY_MILLIS = 10_000;
+
 /** The home screen's view of today: what is due, what is new, what is done. */
 export class TodayOverview {
 	summary = $state.raw<TodaySummary | null>(null);
@@ -16,6 +19,8 @@ export class TodayOverview {
 		return total === 0 ? 0 : s.answered / total;
 	});
 
+	#snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
 	async load(): Promise<void> {
 		try {
 			const app = await openCollection();
@@ -28,11 +33,17 @@ export class TodayOverview {
 				app.settings.selection
 			);
 			showDueBadge(this.summary.due + this.summary.newAvailable);
-			// The automatic snapshot, once the home screen has settled: never on first paint.
-			const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 2000));
-			idle(() => void import('./afterSession.ts').then((m) => m.autoSnapshot(app)), { timeout: 10_000 });
+			// The automatic snapshot, only when the home screen stays open a while: at a large log it reads
+			// IndexedDB for seconds, and a person who goes straight on to review must not wait behind it
+			// (a finished session takes one too, see afterSession).
+			this.#snapshotTimer = setTimeout(() => void import('./afterSession.ts').then((m) => m.autoSnapshot(app)), SNAPSHOT_DELAY_MILLIS);
 		} catch (e) {
 			this.error = (e as Error).message;
 		}
+	}
+
+	/** The home screen is gone: no snapshot on its behalf. */
+	stop(): void {
+		clearTimeout(this.#snapshotTimer);
 	}
 }
