@@ -204,8 +204,9 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		await page.locator('article.card').waitFor();
 		await page.waitForTimeout(12_000);
 		expect(await readStore(page, 'snapshots')).toEqual([]);
-		// Home left open: the snapshot follows, in the background.
+		// Home left open: the snapshot follows in the background, then the daily index sweep.
 		await page.goto(`${baseURL}/`);
 		await expect.poll(async () => (await readStore(page, 'snapshots')).length, { timeout: 30_000 }).toBe(1);
+		await expect.poll(async () => (await readStore<{ key: string }>(page, 'meta')).map((r) => r.key), { timeout: 10_000 }).toContain('indexSweepDay');
 	});
 });

@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from '../core/backupFile.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { DECK_VERSION_KEY } from './reconcileDeck.ts';
+import { INDEX_SWEEP_KEY } from './sweepStaleIndexEntries.ts';
 import { loadSettings, SCHEDULER_KEY, SETTINGS_KEY } from './settingsStore.ts';
 
 /** The meta key holding when this device last exported a backup (shown as a reminder). */
@@ -12,7 +13,7 @@ export const LAST_EXPORT_KEY = 'lastExportMillis';
  * that stores a preference in meta is backed up without touching this file. A new device-local key
  * must be added here.
  */
-export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY, SCHEDULER_KEY, LAST_EXPORT_KEY, SETTINGS_KEY]);
+export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY, SCHEDULER_KEY, LAST_EXPORT_KEY, SETTINGS_KEY, INDEX_SWEEP_KEY]);
 
 /**
  * The whole collection as a backup: every event in log order, the settings and the custom data, read

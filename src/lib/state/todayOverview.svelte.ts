@@ -3,8 +3,8 @@ import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
 import { showDueBadge } from './appBadge.ts';
 import { openCollection } from './openCollection.ts';
 
-/** How long the home screen must stay open before it takes the automatic snapshot. */
-const SNAPSHOT_DELAY_MILLIS = 10_000;
+/** How long the home screen must stay open before it runs the background housekeeping. */
+const HOUSEKEEPING_DELAY_MILLIS = 10_000;
 
 /** The home screen's view of today: what is due, what is new, what is done. */
 export class TodayOverview {
@@ -19,7 +19,7 @@ export class TodayOverview {
 		return total === 0 ? 0 : s.answered / total;
 	});
 
-	#snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+	#housekeepingTimer: ReturnType<typeof setTimeout> | undefined;
 
 	async load(): Promise<void> {
 		try {
@@ -33,17 +33,17 @@ export class TodayOverview {
 				app.settings.selection
 			);
 			showDueBadge(this.summary.due + this.summary.newAvailable);
-			// The automatic snapshot, only when the home screen stays open a while: at a large log it reads
-			// IndexedDB for seconds, and a person who goes straight on to review must not wait behind it
-			// (a finished session takes one too, see afterSession).
-			this.#snapshotTimer = setTimeout(() => void import('./afterSession.ts').then((m) => m.autoSnapshot(app)), SNAPSHOT_DELAY_MILLIS);
+			// Housekeeping (the automatic snapshot, the daily index sweep) only when the home screen stays open
+			// a while: at a large log it works IndexedDB for seconds, and a person who goes straight on to
+			// review must not wait behind it (a finished session runs it too, see afterSession).
+			this.#housekeepingTimer = setTimeout(() => void import('./afterSession.ts').then((m) => m.housekeeping(app)), HOUSEKEEPING_DELAY_MILLIS);
 		} catch (e) {
 			this.error = (e as Error).message;
 		}
 	}
 
-	/** The home screen is gone: no snapshot on its behalf. */
+	/** The home screen is gone: no housekeeping on its behalf. */
 	stop(): void {
-		clearTimeout(this.#snapshotTimer);
+		clearTimeout(this.#housekeepingTimer);
 	}
 }
