@@ -58,16 +58,22 @@ async function measure(label: string, collection: { cards: number; events: numbe
 		// Warm: today's housekeeping done (the automatic snapshot reads a million events for many seconds;
 		// the index sweep clears what seeding left behind), so the figures are a day's ordinary opens.
 		await page.waitForFunction(housekeepingDone, collection.events > 0, { timeout: 300_000, polling: 1000 });
+		// The first sweep after seeding deletes a whole simulated history's stale entries at once (a day's
+		// sweep deletes a day's worth); give the storage engine's compaction time, as a night would.
+		await page.waitForTimeout(15_000);
 
 		// Each navigation starts from a settled page, as when a person opens the app: otherwise the
 		// previous page's abandoned queries (counts over 100,000 index entries) are still running in
 		// IndexedDB's backend and the next page waits for them.
 		const settle = () => page.waitForTimeout(1000);
 
-		// Start-up reconciliation with nothing changed: the collection open on the home screen.
+		// Start-up reconciliation with nothing changed, and the whole open around it (IndexedDB's open and
+		// the settings read, then the reconciliation), on the home screen.
+		const reconcile: number[] = [];
 		const open: number[] = [];
 		for (let i = 0; i < 12; i++) {
 			await page.goto(`${baseURL}/`);
+			reconcile.push(await entry(page, 'pd:reconcile', 'measure'));
 			open.push(await entry(page, 'pd:open', 'measure'));
 			await page.locator('[aria-busy="false"]').first().waitFor();
 			await settle();
@@ -95,7 +101,8 @@ async function measure(label: string, collection: { cards: number; events: numbe
 		}
 		const grade = await page.evaluate(() => performance.getEntriesByName('pd:grade-to-card', 'measure').map((e) => e.duration));
 		rows.push(
-			[label, 'start-up reconciliation, nothing changed', ms(median(open)), ms(quantile(open, 0.95)), '≤ 50 ms'],
+			[label, 'start-up reconciliation, nothing changed', ms(median(reconcile)), ms(quantile(reconcile, 0.95)), '≤ 50 ms'],
+			[label, 'collection open (IndexedDB, settings, reconciliation)', ms(median(open)), ms(quantile(open, 0.95)), '–'],
 			[label, 'navigation → first question (warm SW)', ms(median(first)), ms(quantile(first, 0.95)), 'median ≤ 500 ms'],
 			[label, `grade → next question in DOM (n=${grade.length})`, ms(median(grade)), ms(quantile(grade, 0.95)), 'median ≤ 8 ms, p95 ≤ 16 ms']
 		);
