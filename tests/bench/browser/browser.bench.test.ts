@@ -55,12 +55,9 @@ async function measure(label: string, collection: { cards: number; events: numbe
 	try {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
-		// Warm: today's housekeeping done (the automatic snapshot reads a million events for many seconds;
-		// the index sweep clears what seeding left behind), so the figures are a day's ordinary opens.
+		// Warm: today's housekeeping done (the automatic snapshot reads a million events for many seconds),
+		// so the figures are a day's ordinary opens.
 		await page.waitForFunction(housekeepingDone, collection.events > 0, { timeout: 300_000, polling: 1000 });
-		// The first sweep after seeding deletes a whole simulated history's stale entries at once (a day's
-		// sweep deletes a day's worth); give the storage engine's compaction time, as a night would.
-		await page.waitForTimeout(15_000);
 
 		// Each navigation starts from a settled page, as when a person opens the app: otherwise the
 		// previous page's abandoned queries (counts over 100,000 index entries) are still running in
