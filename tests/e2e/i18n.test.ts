@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './chromium.ts';
+import { afterQuestion } from './interviewPage.ts';
 import { ROUTES, waitForPage } from './routes.ts';
 import { strayText } from './untranslated.ts';
 
@@ -106,10 +107,7 @@ describe('the interface in English and Chinese', () => {
 			await page.getByRole('group', { name: '你答得怎么样？' }).waitFor();
 			if (i === 0) await expectAllIn(page, 'zh-CN', '/interview (answer)');
 			await page.keyboard.press(i % 3 === 0 ? '1' : '3');
-			await page.waitForFunction(
-				(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
-				number
-			);
+			await afterQuestion(page, number);
 		}
 		await page.locator('[data-testid="interview-save"][data-saving="false"]').waitFor();
 		await expectAllIn(page, 'zh-CN', '/interview (results)');

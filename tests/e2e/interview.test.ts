@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { controlledByServiceWorker, gradeShown, readStore } from './appPage.ts';
+import { afterQuestion } from './interviewPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { seedReviewLog, storedRows } from './seedLog.ts';
 
@@ -33,14 +34,6 @@ async function schedules(page: Page): Promise<Map<string, Omit<Row, 'lastEventMi
 async function openInterview(page: Page): Promise<void> {
 	await page.goto(`${baseURL}/interview`);
 	await page.getByTestId('scope-size').filter({ hasNotText: 'Reading your cards' }).waitFor();
-}
-
-/** Waits for the question after the one numbered `number` ("Question 3 of 10"), or the end screen. */
-async function afterQuestion(page: Page, number: string): Promise<void> {
-	await page.waitForFunction(
-		(prev) => !!document.querySelector('#results-title') || document.querySelector('[data-testid="question-number"]')?.textContent !== prev,
-		number
-	);
 }
 
 /**

@@ -15,9 +15,9 @@ import { newEventId } from '../db/newEventId.ts';
 import { recordInterviewAnswer, type InterviewAnswer } from '../db/recordInterviewAnswer.ts';
 import { scheduleDueBy, type DueByOutcome } from '../db/scheduleDueBy.ts';
 import { fromStateRow } from '../db/stateRow.ts';
-import { openApp, type AppServices } from './openApp.ts';
 import { topicName } from '../i18n/topicName.ts';
 import { m } from '../paraglide/messages.js';
+import { openApp, type AppServices } from './openApp.ts';
 
 /** A paper as interview mode needs it (from the library data). */
 export interface InterviewPaper {
