@@ -8,6 +8,8 @@ export interface PaperMeta {
 	org: string;
 	arxiv?: string;
 	url?: string;
+	/** For a work with no arXiv id: what the `url` points at (a report, a blog post, a model card…). */
+	kind?: 'report' | 'blog' | 'model-card' | 'release' | 'paper';
 	topic: string;
 	tier: number;
 	buildsOn: string[];

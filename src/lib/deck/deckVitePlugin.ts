@@ -24,7 +24,8 @@ export function readDeckSources(root: string): DeckSources {
 		for (const name of readdirSync(dir).sort()) {
 			const path = join(dir, name);
 			if (statSync(path).isDirectory()) walk(path);
-			else if (name.endsWith('.md') && name !== 'README.md') {
+			// `<id>.<lang>.md` files are translations, read beside the English (see compileTranslations).
+			else if (name.endsWith('.md') && name !== 'README.md' && !/\.[a-z]{2}(-[A-Z]{2})?\.md$/.test(name)) {
 				files.push({ path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
 			}
 		}

@@ -26,7 +26,9 @@ export interface SourcePaper {
 }
 
 const REQUIRED_KEYS = ['id', 'title', 'short', 'year', 'org', 'topic', 'tier'] as const;
-const OPTIONAL_KEYS = ['arxiv', 'url', 'builds_on', 'tags', 'authors'] as const;
+const OPTIONAL_KEYS = ['arxiv', 'url', 'kind', 'builds_on', 'tags', 'authors'] as const;
+/** What a work without an arXiv id is, shown on its page beside the link. */
+export const SOURCE_KINDS = ['report', 'blog', 'model-card', 'release', 'paper'] as const;
 const KNOWN_KEYS = new Set<string>([...REQUIRED_KEYS, ...OPTIONAL_KEYS]);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** New-style (2007-) and old-style (archive/YYMMNNN) arXiv identifiers, without a version. */
@@ -164,6 +166,13 @@ function readMeta(
 		meta.url = v;
 	}
 	if (entries.has('id') && !arxiv && !url) bad(closeLine, 'give "arxiv" or, when the work has none, "url"');
+	const kind = entries.get('kind');
+	if (kind) {
+		const v = str('kind');
+		if (!(SOURCE_KINDS as readonly string[]).includes(v)) bad(kind.line, `kind must be one of ${SOURCE_KINDS.join(', ')}`);
+		meta.kind = v as PaperMeta['kind'];
+	}
+	if (url && !arxiv && !kind) bad(url.line, `a work without an arXiv id says what it is: add "kind" (${SOURCE_KINDS.join(', ')})`);
 	const year = entries.get('year');
 	if (year && typeof year.value === 'number' && (year.value < 1950 || year.value > 2100)) {
 		bad(year.line, `year ${year.value} is not plausible`);
