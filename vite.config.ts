@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
+import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
 const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
@@ -50,6 +51,7 @@ export default defineConfig({
 			? []
 			: [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitReadme: false })]),
 		deckVitePlugin(),
+		uplotLocaleGuard(),
 		sveltekit(),
 		SvelteKitPWA({
 			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
@@ -109,7 +111,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'e2e',
-					include: ['tests/e2e/**/*.test.ts'],
+					include: ['tests/e2e/**/*.test.ts', ...(process.env.PD_SCRATCH ? ['scratch/*.test.ts'] : [])],
 					globalSetup: ['tests/e2e/globalSetup.ts'],
 					// One Chromium at a time: the machine has two cores.
 					fileParallelism: false,

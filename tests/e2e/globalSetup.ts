@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './chromium.ts';
+import { injectErrorRecorder } from './engines/errorRecorder.ts';
 import { startStaticServer } from './staticServer.ts';
 
 declare module 'vitest' {
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject) {
 	if (!existsSync(join(buildDir, 'index.html'))) {
 		throw new Error('No built app in build/: run `npm run build` before the end-to-end tests.');
 	}
-	const { server, url } = await startStaticServer(buildDir);
+	const { server, url } = await startStaticServer(buildDir, 0, { transformHtml: injectErrorRecorder });
 	project.provide('baseURL', url);
 	project.provide('buildDir', buildDir);
 	return () => new Promise<void>((done) => server.close(() => done()));

@@ -2,7 +2,7 @@
  * A small static server for the built app (build/), as any static host would serve it: `/review`
  * serves `review.html`. The tests own it, so they can start it on a free port and stop it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -28,7 +28,12 @@ function resolve(root: string, urlPath: string): string | null {
 	return null;
 }
 
-export function startStaticServer(root: string, port = 0): Promise<{ server: Server; url: string }> {
+export interface ServerOptions {
+	/** Rewrites every HTML page before it is served (the end-to-end tests add their error recorder). */
+	transformHtml?: (html: string) => string;
+}
+
+export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
 	const server = createServer((req, res) => {
 		const file = resolve(root, new URL(req.url ?? '/', 'http://x').pathname);
 		if (!file) {
@@ -40,7 +45,8 @@ export function startStaticServer(root: string, port = 0): Promise<{ server: Ser
 			// As a real host would: the service worker script must never be served stale.
 			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0'
 		});
-		createReadStream(file).pipe(res);
+		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
+		else createReadStream(file).pipe(res);
 	});
 	return new Promise((ok) =>
 		server.listen(port, '127.0.0.1', () => {

@@ -19,6 +19,8 @@ import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { showTheme } from './commitSettings.ts';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
 import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
+import { browserTraits } from './browserTraits.ts';
+import { dataSafety, type DataSafety } from '../core/dataSafety.ts';
 import { m } from '../paraglide/messages.js';
 
 /** Where a backup being imported came from. */
@@ -46,6 +48,8 @@ export type DataTask = 'export' | 'snapshot' | 'check' | 'persist';
 
 export class DataManager {
 	storage = $state.raw<StorageStatus | null>(null);
+	/** Whether this browser may clear the collection (null until known). */
+	safety = $state<DataSafety | null>(null);
 	/** Whether this session already asked for persistent storage (the browser answered `false`). */
 	persistDenied = $state(false);
 	snapshots = $state.raw<SnapshotRow[]>([]);
@@ -77,13 +81,15 @@ export class DataManager {
 	/** Re-reads everything the page shows. */
 	async refresh(): Promise<void> {
 		const db = this.#app!.db;
-		const [storage, snapshots, lastExport, events] = await Promise.all([
+		const [storage, traits, snapshots, lastExport, events] = await Promise.all([
 			storageStatus(),
+			browserTraits(),
 			listSnapshots(db),
 			db.meta.get(LAST_EXPORT_KEY),
 			db.events.count()
 		]);
 		this.storage = storage;
+		this.safety = dataSafety(traits);
 		this.snapshots = snapshots;
 		this.lastExportMillis = typeof lastExport?.value === 'number' ? lastExport.value : null;
 		this.eventCount = events;

@@ -22,6 +22,11 @@ export async function storageStatus(): Promise<StorageStatus> {
 export async function requestPersistence(): Promise<boolean> {
 	const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
 	if (!storage?.persist) return false;
-	if (await storage.persisted()) return true;
-	return storage.persist();
+	try {
+		if (await storage.persisted()) return true;
+		return await storage.persist();
+	} catch {
+		// Some engines reject instead of answering false (a refusal is not an error to show).
+		return false;
+	}
 }

@@ -1,0 +1,3 @@
+import { crossEngineSuite } from './engines/crossEngineSuite.ts';
+
+crossEngineSuite('firefox');

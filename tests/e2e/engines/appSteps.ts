@@ -1,0 +1,115 @@
+/**
+ * What a person does in the app, written once over the engine-neutral `EnginePage`: the steps the
+ * cross-engine suite is made of. Waits are on what the page shows, never on time.
+ */
+import type { EnginePage } from './enginePage.ts';
+
+export async function questionText(page: EnginePage): Promise<string> {
+	return (await page.text('article.card .face')).trim();
+}
+
+export async function openReview(page: EnginePage, baseURL: string, query = ''): Promise<void> {
+	await page.goto(`${baseURL}/review${query}`);
+	await page.waitFor('article.card, #done-title');
+}
+
+/** The home screen's three numbers, once loaded. */
+export async function todayNumbers(page: EnginePage, baseURL: string): Promise<{ due: number; fresh: number; answered: number }> {
+	await page.goto(`${baseURL}/`);
+	await page.waitFor('[aria-label="Today\'s study"][aria-busy="false"], [aria-busy="false"] [data-testid="due-count"]');
+	return page.evaluate(() => {
+		const read = (id: string) => Number((document.querySelector(`[data-testid="${id}"]`) as HTMLElement).innerText.replace(/\D/g, ''));
+		return { due: read('due-count'), fresh: read('new-count'), answered: read('answered-count') };
+	});
+}
+
+/** Waits until the next card's question (not `previous`) or the finished screen is up and saved. */
+export async function waitForNext(page: EnginePage, previous: string): Promise<void> {
+	await page.waitUntil((prev: string) => {
+		if (document.querySelector('[data-saving="true"]')) return false;
+		if (document.querySelector('#done-title')) return true;
+		const face = document.querySelector('article.card .face') as HTMLElement | null;
+		return !!face && !!document.querySelector('button.show') && face.innerText.trim() !== prev;
+	}, previous);
+}
+
+/** Reveals and grades the shown card by keyboard (Space, then 1–4). Returns the graded question. */
+export async function gradeByKeyboard(page: EnginePage, key: string): Promise<string> {
+	const q = await questionText(page);
+	await page.press('Space');
+	await page.waitFor('article.card .answer, article.card mark.cloze');
+	await page.press(key);
+	await waitForNext(page, q);
+	return q;
+}
+
+/** Reveals and grades the shown card by clicking its buttons. */
+export async function gradeByClick(page: EnginePage, grade: 'Again' | 'Hard' | 'Good' | 'Easy'): Promise<string> {
+	const q = await questionText(page);
+	await page.click({ role: 'button', name: 'Show answer' });
+	await page.click({ role: 'button', name: new RegExp(`^${grade}, next review in`) });
+	await waitForNext(page, q);
+	return q;
+}
+
+/** Every row of one of the app's IndexedDB stores, read with the browser's own API. */
+export function readStore<T = Record<string, unknown>>(page: EnginePage, store: string): Promise<T[]> {
+	return page.evaluate(
+		(name: string) =>
+			new Promise<T[]>((resolve, reject) => {
+				const open = indexedDB.open('paperdeck');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+					get.onsuccess = () => {
+						db.close();
+						resolve(get.result as T[]);
+					};
+					get.onerror = () => reject(get.error);
+				};
+			}),
+		store
+	);
+}
+
+/** Due date and memory state of every reviewed card, by id. */
+export async function schedules(page: EnginePage): Promise<Record<string, { dueMillis: number; stability: number; difficulty: number; reps: number }>> {
+	const rows = await readStore<{ cardId: string; dueMillis: number; stability: number; difficulty: number; reps: number }>(page, 'states');
+	return Object.fromEntries(rows.filter((r) => r.reps > 0).map(({ cardId, dueMillis, stability, difficulty, reps }) => [cardId, { dueMillis, stability, difficulty, reps }]));
+}
+
+/** Waits until the service worker is active and controls the page, so the app works offline. */
+export async function controlledByServiceWorker(page: EnginePage): Promise<void> {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+		}
+	});
+}
+
+/**
+ * Makes the next file download of the page readable by the test: the app hands downloads to the
+ * browser as object URLs (downloadFile), which no driver of the three engines exposes alike, so
+ * the blob is kept when its URL is made. Returns nothing; `lastDownload` reads it.
+ */
+export async function keepDownloads(page: EnginePage): Promise<void> {
+	await page.evaluate(() => {
+		const w = window as unknown as { __pdDownload?: Promise<string> };
+		const make = URL.createObjectURL.bind(URL);
+		URL.createObjectURL = (obj: Blob | MediaSource) => {
+			if (obj instanceof Blob) w.__pdDownload = obj.text();
+			return make(obj);
+		};
+		// Keep the browser from saving a file (and MiniBrowser from asking where).
+		HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+			if (!this.download) HTMLElement.prototype.click.call(this);
+		};
+	});
+}
+
+export async function lastDownload(page: EnginePage): Promise<string> {
+	await page.waitUntil(() => !!(window as unknown as { __pdDownload?: unknown }).__pdDownload);
+	return page.evaluate(() => (window as unknown as { __pdDownload: Promise<string> }).__pdDownload);
+}
