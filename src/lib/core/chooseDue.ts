@@ -4,6 +4,7 @@
  * once, when the answer is given, and recorded in the review event (`fuzz`, `capMillis`); replay reads
  * it back and never recomputes it. Pure: the caller passes the time, the clock and the load.
  */
+import { fuzzFactor } from './fuzzFactor.ts';
 import type { Scheduler } from './scheduler.ts';
 import { studyDay, studyDayStart, type DayClock } from './studyDay.ts';
 import { Phase, type CardState, type Rating } from './types.ts';
@@ -45,9 +46,10 @@ export function addLoad(load: DueLoad, s: CardState, clock: DayClock, sign: 1 | 
 
 /**
  * The due date choice for grading `before` with `rating` at `nowMillis`. Candidates are the days of
- * the fuzz range; each scores (reviews already due that day + 1) ÷ the weekday's share (only the load
- * counts when easy days are all normal, only the share when load balancing is off); the lowest wins,
- * ties going to the day the usual draw would pick. In an interview plan's scope, a day after the eve of
+ * the fuzz range; each is weighted (share ÷ (reviews already due that day + 1))² ÷ interval, as Anki's
+ * load balancer does (the load counts only with load balancing on; the weekday's share, normal 1,
+ * reduced ½, minimal 1⁄10, only with easy days), and one is drawn by weight with a draw seeded by the
+ * answer. In an interview plan's scope, a day after the eve of
  * the interview is allowed only if predicted recall at the interview's start stays at or above the
  * desired retention; when no day of the range qualifies, the due date is capped at the eve.
  *
@@ -69,23 +71,34 @@ export function chooseDue(before: CardState, rating: Rating, nowMillis: number, 
 	const planOk = (s: CardState) => planDay === null || s.dueMillis < eveEnd || scheduler.retrievability(s, planStart) >= target;
 	if (!balancing && planOk(plain)) return {};
 
-	const plainDay = studyDay(plain.dueMillis, clock);
-	let best: { fuzz: number; state: CardState; score: number; distance: number; day: number } | null = null;
+	let best: { fuzz: number; state: CardState } | null = null;
 	if (balancing) {
 		const lo = scheduler.review(before, rating, nowMillis, day, 0).scheduledDays;
 		const hi = scheduler.review(before, rating, nowMillis, day, 0.999999).scheduledDays;
 		const n = hi - lo + 1;
+		const candidates: { fuzz: number; state: CardState; weight: number }[] = [];
+		let total = 0;
+		let lastDue = -1;
 		for (let k = 0; n > 1 && k < n; k++) {
 			const fuzz = (k + 0.5) / n;
 			const state = scheduler.review(before, rating, nowMillis, day, fuzz);
-			if (!planOk(state)) continue;
+			if (state.dueMillis === lastDue || !planOk(state)) continue;
+			lastDue = state.dueMillis;
 			const d = studyDay(state.dueMillis, clock);
 			const capacity = easyDays ? shareCapacity(workload.easyDays[weekdayOf(d)] ?? 'normal') : 1;
-			const score = ((workload.loadBalancing ? (load.get(d) ?? 0) : 0) + 1) / capacity;
-			const distance = Math.abs(d - plainDay);
-			if (!best || score < best.score - 1e-9 || (Math.abs(score - best.score) <= 1e-9 && (distance < best.distance || (distance === best.distance && d < best.day)))) {
-				best = { fuzz, state, score, distance, day: d };
-			}
+			const count = workload.loadBalancing ? (load.get(d) ?? 0) : 0;
+			// Anki's load balancer: weight ∝ (1 / reviews due that day)² × 1 / interval, so a busy day is
+			// rarely chosen and the longer end of the range (less retention) is not favoured.
+			const weight = (capacity / (count + 1)) ** 2 / Math.max(1, state.scheduledDays);
+			candidates.push({ fuzz, state, weight });
+			total += weight;
+		}
+		// A weighted draw, seeded by the answer itself (the result is recorded, so the seed only has to
+		// spread choices, not be reproducible elsewhere).
+		let u = fuzzFactor(`${nowMillis}_${before.cardId}_balance`) * total;
+		for (const c of candidates) {
+			best = c;
+			if ((u -= c.weight) < 0) break;
 		}
 	}
 	const choice: DueChoice = {};
