@@ -124,3 +124,12 @@ describe('review order in storage', () => {
 		expect(q.reviews.map(recall)).toEqual(all.slice(0, 5));
 	});
 });
+
+describe('the load the review screen balances against', () => {
+	it('counts review cards per due day from the index alone', async () => {
+		const { loadDueLoad } = await import('../../src/lib/db/workloadActions.ts');
+		const { dueLoadOf } = await import('../../src/lib/core/chooseDue.ts');
+		const { db } = await backlogCollection(25);
+		expect(await loadDueLoad(db, clock)).toEqual(dueLoadOf(await states(db), clock));
+	});
+});

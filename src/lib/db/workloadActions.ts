@@ -41,7 +41,14 @@ export async function paperTopics(db: PaperdeckDatabase): Promise<Record<string,
 
 /** Review cards due per study day, for the load balancer. */
 export async function loadDueLoad(db: PaperdeckDatabase, clock: DayClock): Promise<DueLoad> {
-	return dueLoadOf((await reviewRows(db).toArray()).map(fromStateRow), clock);
+	// Index keys only ([queue, availableMillis]): no row is read, so a large collection's session starts fast.
+	const keys = (await reviewRows(db).keys()) as unknown as [string, number][];
+	const load: DueLoad = new Map();
+	for (const [, at] of keys) {
+		const d = studyDay(at, clock);
+		load.set(d, (load.get(d) ?? 0) + 1);
+	}
+	return load;
 }
 
 /** How many review cards were due before today (the backlog). */
