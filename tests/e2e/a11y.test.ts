@@ -81,7 +81,7 @@ describe('accessibility checks (axe-core) on every page', () => {
 				} finally {
 					await browser.close();
 				}
-			});
+			}, 180_000);
 		}
 	}
 });

@@ -127,7 +127,7 @@ describe('review order in storage', () => {
 
 describe('the load the review screen balances against', () => {
 	it('counts review cards per due day from the index alone', async () => {
-		const { loadDueLoad } = await import('../../src/lib/db/workloadActions.ts');
+		const { loadDueLoad } = await import('../../src/lib/db/dueLoad.ts');
 		const { dueLoadOf } = await import('../../src/lib/core/chooseDue.ts');
 		const { db } = await backlogCollection(25);
 		expect(await loadDueLoad(db, clock)).toEqual(dueLoadOf(await states(db), clock));

@@ -5,16 +5,16 @@
  */
 import Dexie from 'dexie';
 import { overdueCards, planAdvance, planCatchUp, planInterviewDueBy, planPostpone, undoBatch, type BacklogContext } from '../core/backlog.ts';
-import { dueLoadOf, type DueLoad } from '../core/chooseDue.ts';
+import { dueLoadOf } from '../core/chooseDue.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import { studyDay, studyDayStart, type DayClock } from '../core/studyDay.ts';
 import type { CardEvent } from '../core/types.ts';
 import { inPlanScope, type InterviewPlan } from '../core/workload.ts';
 import { appendEvent } from './appendEvent.ts';
+import { paperTopics, reviewRows } from './dueLoad.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
 import { newEventId } from './newEventId.ts';
-import { PAPER_TOPICS_KEY } from './reconcileDeck.ts';
 import { fromStateRow } from './stateRow.ts';
 import { saveSettings } from './settingsStore.ts';
 
@@ -29,26 +29,6 @@ export interface BatchInfo {
 	atMillis: number;
 	/** How many cards the action moved. */
 	count: number;
-}
-
-function reviewRows(db: PaperdeckDatabase) {
-	return db.states.where('[queue+availableMillis]').between(['review', Dexie.minKey], ['review', Dexie.maxKey]);
-}
-
-export async function paperTopics(db: PaperdeckDatabase): Promise<Record<string, string>> {
-	return ((await db.meta.get(PAPER_TOPICS_KEY))?.value ?? {}) as Record<string, string>;
-}
-
-/** Review cards due per study day, for the load balancer. */
-export async function loadDueLoad(db: PaperdeckDatabase, clock: DayClock): Promise<DueLoad> {
-	// Index keys only ([queue, availableMillis]): no row is read, so a large collection's session starts fast.
-	const keys = (await reviewRows(db).keys()) as unknown as [string, number][];
-	const load: DueLoad = new Map();
-	for (const [, at] of keys) {
-		const d = studyDay(at, clock);
-		load.set(d, (load.get(d) ?? 0) + 1);
-	}
-	return load;
 }
 
 /** How many review cards were due before today (the backlog). */

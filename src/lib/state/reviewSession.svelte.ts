@@ -14,7 +14,7 @@ import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
 import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
-import { loadDueLoad, paperTopics } from '../db/workloadActions.ts';
+import { loadDueLoad, paperTopics } from '../db/dueLoad.ts';
 import { inPlanScope, planActive } from '../core/workload.ts';
 import { m } from '../paraglide/messages.js';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';

@@ -8,7 +8,8 @@ import { studyDay, studyDayStart } from '../core/studyDay.ts';
 import type { CardState } from '../core/types.ts';
 import { dateOfDay, dayOfDate, inPlanScope, planActive, type InterviewPlan } from '../core/workload.ts';
 import { fromStateRow } from '../db/stateRow.ts';
-import { lastBatch, overdueCount, paperTopics, runBacklogAction, saveInterviewPlan, undoWorkloadBatch, type BacklogAction, type BatchInfo } from '../db/workloadActions.ts';
+import { paperTopics } from '../db/dueLoad.ts';
+import { lastBatch, overdueCount, runBacklogAction, saveInterviewPlan, undoWorkloadBatch, type BacklogAction, type BatchInfo } from '../db/workloadActions.ts';
 import { openApp } from './openApp.ts';
 import { useSettings } from './useSettings.ts';
 
