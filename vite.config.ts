@@ -119,7 +119,8 @@ export default defineConfig({
 					globalSetup: ['tests/e2e/globalSetup.ts'],
 					// One Chromium at a time: the machine has two cores.
 					fileParallelism: false,
-					testTimeout: 60_000,
+					// Three engines on a two-core machine: a walk of every page takes a while.
+					testTimeout: 120_000,
 					hookTimeout: 60_000
 				}
 			},

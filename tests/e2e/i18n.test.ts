@@ -85,7 +85,7 @@ describe('the interface in English and Chinese', () => {
 		await waitForPage(page, '[data-testid="optimizer"]');
 		await chooseLanguage(page, 'system');
 		expect(await page.evaluate(() => localStorage.getItem('paperdeck-locale'))).toBeNull();
-	});
+	}, 180_000);
 
 	it('runs an interview in Chinese from setup to the end screen, with nothing left in English', async () => {
 		browser = await launchBrowser({ locale: 'zh-CN' });
