@@ -26,7 +26,8 @@ async function schedules(page: Page): Promise<Record<string, Omit<Row, 'cardId'>
 
 async function openDataPage(page: Page): Promise<void> {
 	await page.goto(`${baseURL}/settings/data`);
-	await page.getByTestId('event-count').waitFor();
+	// The count is on the prerendered page as "–" until the collection is read.
+	await page.getByTestId('event-count').getByText(/^\d/).waitFor();
 }
 
 async function chooseFile(page: Page, path: string): Promise<void> {
