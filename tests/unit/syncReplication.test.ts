@@ -117,7 +117,7 @@ describe('replication client', { timeout: 60_000 }, () => {
 			{ ...toDocument(review(cardIds[0]!, NOW, 3, 'learn', 'bad-rating')), rating: 9, _rev: undefined },
 			{ _id: 'mismatch', ...review(cardIds[0]!, NOW, 3, 'learn', 'other-id') },
 			{ _id: 'future', ...review(cardIds[0]!, Date.now() + 10 * DAY, 3, 'learn', 'future') }
-		].map(({ _rev, ...doc }) => doc);
+		].map((doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== '_rev')));
 		const res = await server.admin(`${path}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs: [...bad, ...good.map(({ ...e }) => ({ _id: e.id, ...e }))] }) });
 		expect(res.status).toBe(201);
 		const b = await device();
