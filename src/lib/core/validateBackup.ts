@@ -2,7 +2,8 @@ import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from './backupF
 import type { Settings } from './settings.ts';
 import type { CardEvent, CardEventType } from './types.ts';
 import { canonicalJson } from './canonicalJson.ts';
-import { settingsEventProblem, type SettingsEvent } from './settingsEvent.ts';
+import type { SettingsEvent } from './settingsEvent.ts';
+import { settingsEventProblem } from './validateSettingsEvent.ts';
 import { settingsProblem } from './validateSettings.ts';
 
 type Check = (v: unknown) => boolean;

@@ -4,6 +4,7 @@
  * replication code loads only when a connected collection actually syncs, never on the review path.
  */
 import type { PaperdeckDatabase } from '../db/database.ts';
+import { openCollection } from '../state/openCollection.ts';
 import { ACCOUNT_KEY } from './syncAccount.ts';
 
 const EVERY_MILLIS = 5 * 60_000;
@@ -21,9 +22,10 @@ export async function syncInBackground(db: PaperdeckDatabase): Promise<void> {
 	await runSync();
 }
 
-export function startAutoSync(db: PaperdeckDatabase): void {
+export async function startAutoSync(): Promise<void> {
 	if (started) return;
 	started = true;
+	const { db } = await openCollection();
 	const kick = () => void syncInBackground(db).catch(() => {});
 	window.addEventListener('online', kick);
 	setInterval(() => {

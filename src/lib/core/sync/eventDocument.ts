@@ -5,7 +5,8 @@
  */
 import { canonicalJson } from '../canonicalJson.ts';
 import { hashString } from '../hashString.ts';
-import { settingsEventProblem, type SettingsEvent } from '../settingsEvent.ts';
+import type { SettingsEvent } from '../settingsEvent.ts';
+import { settingsEventProblem } from '../validateSettingsEvent.ts';
 import type { CardEvent } from '../types.ts';
 import { eventProblem } from '../validateBackup.ts';
 
