@@ -34,14 +34,24 @@ export interface CouchServerOptions {
 }
 
 let instances = 0;
+let pouch: any = null;
 
-export async function startCouchServer(options: CouchServerOptions = {}): Promise<CouchServer> {
-	const express = require('express');
-	const PouchDB = require('pouchdb-core')
+/**
+ * PouchDB 9 (pouchdb-core with the memory and http adapters, map/reduce and replication): the server's
+ * storage and, in the interop test, an independent replicator. Plugins register once per process.
+ */
+export function pouchConstructor(): any {
+	pouch ??= require('pouchdb-core')
 		.plugin(require('pouchdb-adapter-memory'))
 		.plugin(require('pouchdb-adapter-http'))
 		.plugin(require('pouchdb-mapreduce'))
 		.plugin(require('pouchdb-replication'));
+	return pouch;
+}
+
+export async function startCouchServer(options: CouchServerOptions = {}): Promise<CouchServer> {
+	const express = require('express');
+	const PouchDB = pouchConstructor();
 	// Each server gets its own prefix so two servers in one process never share a memory database.
 	const prefix = `couch${++instances}_${process.pid}_`;
 	const Memory = PouchDB.defaults({ adapter: 'memory', prefix });
