@@ -3,6 +3,7 @@ import { compareEvents } from '../../src/lib/core/events.ts';
 import type { CardEvent } from '../../src/lib/core/types.ts';
 import type { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { mergeEvents } from '../../src/lib/db/rebuildStates.ts';
+import { loadSettings } from '../../src/lib/db/settingsStore.ts';
 import { CouchDatabase, type CouchOptions } from '../../src/lib/sync/couchDatabase.ts';
 import { makeDeck, scheduler } from './factories.ts';
 import { testCollection } from './testCollection.ts';
@@ -32,6 +33,6 @@ export async function deviceState(db: PaperdeckDatabase) {
 	const events = (await db.events.toArray()).sort(compareEvents);
 	const states = (await db.states.toArray()).sort((a, b) => (a.cardId < b.cardId ? -1 : 1));
 	const settingsEvents = (await db.settingsLog.toArray()).sort((a, b) => (a.id < b.id ? -1 : 1));
-	const settings = (await db.meta.get('settings'))?.value ?? null;
+	const settings = await loadSettings(db);
 	return { events, states, settingsEvents, settings };
 }
