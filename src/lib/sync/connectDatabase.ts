@@ -44,9 +44,16 @@ export async function connectDatabase(
 		if (!(e instanceof SyncError) || ['timeout', 'unreachable', 'cors'].includes(e.kind)) throw e;
 		if (e.kind === 'unauthorized' && !(await sessionWorked(remote, credentials))) throw e;
 		// The session was refused or its cookie is not sent back (a third-party cookie): Basic it is.
+		const signedIn = e.kind === 'unauthorized';
 		account = { ...account, mode: 'basic', password: credentials.password };
 		remote = remoteFor(account, options);
-		info = await remote.info();
+		try {
+			info = await remote.info();
+		} catch (again) {
+			// The server took the name and password at /_session: a refusal now is about this database.
+			if (signedIn && again instanceof SyncError && again.kind === 'unauthorized') throw new SyncError('forbidden', again.message);
+			throw again;
+		}
 	}
 	account.publicDatabase = await remote.admitsAnyone();
 	return { account, remoteDocuments: info.doc_count };
