@@ -10,6 +10,7 @@ import type { CardEvent, Rating } from '../../src/lib/core/types.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { applySettings } from '../../src/lib/db/applySettings.ts';
 import type { PaperdeckDatabase } from '../../src/lib/db/database.ts';
+import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
 import { loadSettings } from '../../src/lib/db/settingsStore.ts';
 import { replicate } from '../../src/lib/sync/replicate.ts';
 import { startCouchServer, type CouchServer } from '../couch/startCouchServer.ts';
@@ -66,6 +67,8 @@ describe('sync convergence (property)', { timeout: 120_000 }, () => {
 			expect(first!.events.length).toBeGreaterThan(0);
 			for (const other of rest) expect(other).toEqual(first);
 			expect(first!.settings).toMatchObject({ theme: DEFAULT_SETTINGS.theme });
+			// The cached states are exactly what a replay of the merged log gives.
+			for (const d of all) expect(await rebuildStates(d, createScheduler((await loadSettings(d)).scheduler))).toEqual([]);
 		});
 	}
 });

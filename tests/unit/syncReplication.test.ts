@@ -11,7 +11,8 @@ import { clearSyncState, pendingChanges } from '../../src/lib/db/syncStore.ts';
 import { replicate, pushedSeq } from '../../src/lib/sync/replicate.ts';
 import { SyncError } from '../../src/lib/sync/syncError.ts';
 import { startCouchServer, type CouchServer } from '../couch/startCouchServer.ts';
-import { DAY, mixedLog, NOW, review } from './factories.ts';
+import { DAY, mixedLog, NOW, review, scheduler } from './factories.ts';
+import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
 import { cardIds, databaseName, device, deviceState, remote, USER } from './syncHelpers.ts';
 
 let server: CouchServer;
@@ -41,6 +42,9 @@ describe('replication client', { timeout: 60_000 }, () => {
 		const third = await replicate(a, remote(url), { batchSize: 7 });
 		expect(third).toMatchObject({ sent: 0, received: 25 });
 		expect(await deviceState(a)).toEqual(await deviceState(b));
+		// Pulled events folded onto cached states give what a replay of the whole log gives.
+		expect(await rebuildStates(b, scheduler)).toEqual([]);
+		expect(await rebuildStates(a, scheduler)).toEqual([]);
 		expect((await serverIds(url)).length).toBe(85);
 		// Checkpoints: in _local documents on the server and in the device's sync table.
 		const local = await a.sync.filter((r) => r.key.startsWith('checkpoint:')).toArray();

@@ -12,7 +12,8 @@ import { sameEvent } from '../core/validateBackup.ts';
 import type { ChangeRow } from './changeFeed.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
-import { mergeEvents, rebuildStates } from './rebuildStates.ts';
+import { foldPulledEvents } from './foldPulledEvents.ts';
+import { rebuildStates } from './rebuildStates.ts';
 import { adoptLogSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
 
@@ -132,7 +133,7 @@ export async function applyPulled(
 		collisions.push(...settingsMerge.collisions);
 		const { before, after } = await adoptLogSettings(db);
 		const scheduler = createScheduler(after.scheduler);
-		const received = await mergeEvents(db, [...fresh.values()], scheduler);
+		const received = await foldPulledEvents(db, [...fresh.values()], scheduler);
 		const key = schedulerKey(after.scheduler);
 		if ((await db.meta.get(SCHEDULER_KEY))?.value !== key) {
 			await rebuildStates(db, scheduler);
