@@ -7,7 +7,7 @@
 import type { Settings } from './settings.ts';
 
 /** The part of the settings that converges across devices. */
-export type SyncedSettings = Pick<Settings, 'scheduler' | 'study' | 'selection'>;
+export type SyncedSettings = Pick<Settings, 'scheduler' | 'study' | 'selection'> & Partial<Pick<Settings, 'workload'>>;
 
 export interface SettingsEvent {
 	/** Random and unique, like every event id. */
@@ -18,7 +18,9 @@ export interface SettingsEvent {
 }
 
 export function syncedPart(s: SyncedSettings): SyncedSettings {
-	return structuredClone({ scheduler: s.scheduler, study: s.study, selection: s.selection });
+	// `workload` came later: an event written before it has none (the defaults then apply).
+	const { scheduler, study, selection, workload } = s;
+	return structuredClone(workload ? { scheduler, study, selection, workload } : { scheduler, study, selection });
 }
 
 /** The log's order for settings events, the same as for card events: time, then id. */

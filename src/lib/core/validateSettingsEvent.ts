@@ -19,7 +19,10 @@ export function settingsEventProblem(value: unknown, nowMillis: number): string 
 	}
 	if (!isObject(settings)) return 'has no settings';
 	for (const group of ['scheduler', 'study', 'selection']) if (!isObject(settings[group])) return `has no settings.${group}`;
-	if ('theme' in settings) return 'carries a device preference (theme)';
+	if ('workload' in settings && !isObject(settings.workload)) return 'has settings.workload that is not an object';
+	for (const name of Object.keys(settings)) {
+		if (!['scheduler', 'study', 'selection', 'workload'].includes(name)) return `carries settings.${name}, which does not travel`;
+	}
 	const problem = settingsProblem(settings);
 	return problem ? `has bad settings: ${problem}` : null;
 }
