@@ -18,6 +18,9 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy)\\.ts$',
+			// The user's own content (issue 19): only the pages that show or write it.
+			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
+			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +
