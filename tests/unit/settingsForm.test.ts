@@ -24,7 +24,10 @@ describe('the settings form', () => {
 				learningSteps: '2m, 15m  1h',
 				relearningSteps: '',
 				enableFuzz: false,
-				enableShortTerm: false
+				enableShortTerm: false,
+				loadBalancing: false,
+				easyDays: ['minimal', 'normal', 'normal', 'normal', 'normal', 'normal', 'reduced'],
+				reviewOrder: 'recall'
 			}),
 			base
 		);
@@ -41,6 +44,7 @@ describe('the settings form', () => {
 					enableShortTerm: false
 				},
 				study: { newPerDay: 5, reviewsPerDay: 0, rolloverHour: 23 },
+				workload: { ...base.workload, loadBalancing: false, easyDays: ['minimal', 'normal', 'normal', 'normal', 'normal', 'normal', 'reduced'], reviewOrder: 'recall' },
 				// What to study is chosen in the library; the settings form keeps it.
 				selection: base.selection
 			}

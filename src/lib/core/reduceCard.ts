@@ -2,6 +2,8 @@ import { newCardState } from './newCardState.ts';
 import type { Scheduler } from './scheduler.ts';
 import { Phase, type CardEvent, type CardState } from './types.ts';
 
+const DAY = 86_400_000;
+
 /**
  * Folds one event into a card's state: the table from event type to a pure transition. Undo is not
  * here: it cancels an earlier event, so it is settled over the whole history (see `replayCard`).
@@ -15,7 +17,14 @@ export function reduceCard(state: CardState, event: CardEvent, scheduler: Schedu
 		case 'review': {
 			// Interview answers are history, never scheduling.
 			if (event.kind === 'cram') return { ...state, lastEventMillis };
-			const next = (exact ? scheduler.review : scheduler.advance)(state, event.rating, event.atMillis, event.day);
+			const next = exact
+				? scheduler.review(state, event.rating, event.atMillis, event.day, event.fuzz)
+				: scheduler.advance(state, event.rating, event.atMillis, event.day);
+			// The interview plan's cap, recorded at answer time: day intervals only (never a learning step).
+			if (exact && event.capMillis !== undefined && next.phase === Phase.Review && next.dueMillis > event.capMillis) {
+				next.dueMillis = Math.max(event.atMillis, event.capMillis);
+				next.scheduledDays = Math.max(0, Math.round((next.dueMillis - event.atMillis) / DAY));
+			}
 			// `next` is a fresh object: finish it in place rather than copy it again (replay's hot path).
 			next.lastEventMillis = lastEventMillis;
 			next.introducedMillis = state.introducedMillis || event.atMillis;
@@ -34,6 +43,10 @@ export function reduceCard(state: CardState, event: CardEvent, scheduler: Schedu
 		case 'dueBy':
 			// Only the due date moves, and only earlier: memory and interval stay what FSRS made them.
 			if (state.phase === Phase.New || state.dueMillis <= event.dueMillis) return { ...state, lastEventMillis };
+			return { ...state, lastEventMillis, dueMillis: event.dueMillis };
+		case 'postpone':
+			// The mirror of dueBy: only later, memory untouched.
+			if (state.phase === Phase.New || state.dueMillis >= event.dueMillis) return { ...state, lastEventMillis };
 			return { ...state, lastEventMillis, dueMillis: event.dueMillis };
 		case 'paperSet':
 		case 'cardSet':

@@ -34,8 +34,11 @@ export interface Scheduler {
 	 * @example
 	 * const s = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 	 * const next = s.review(newCardState('lora/freeze'), 3, Date.now(), today);
+	 *
+	 * `fuzz` (0 ≤ fuzz < 1) replaces the seeded fuzz draw: where in the fuzz range the interval lands
+	 * (the load balancer's choice, recorded in the review event).
 	 */
-	review(state: CardState, rating: Rating, nowMillis: number, day: number): CardState;
+	review(state: CardState, rating: Rating, nowMillis: number, day: number, fuzz?: number): CardState;
 	/**
 	 * `review` without the day interval: the same memory, phase, step and counters, with
 	 * `dueMillis`/`scheduledDays` possibly stale. For replaying reviews that a later review follows.
@@ -197,12 +200,12 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 		return Math.floor(draw() * (max_ivl - min_ivl + 1) + min_ivl);
 	}
 
-	function review(s: CardState, g: Rating, now: number, day: number): CardState {
+	function review(s: CardState, g: Rating, now: number, day: number, fuzz?: number): CardState {
 		const next = advance(s, g, now, day);
 		if (pending === 'none') return next;
 		const t = elapsed;
 		// ts-fsrs's DefaultInitSeedStrategy, so fuzz draws exactly what next() would; drawn on demand.
-		let factor = -1;
+		let factor = fuzz !== undefined && fuzz >= 0 && fuzz < 1 ? fuzz : -1;
 		const draw = () => (factor >= 0 ? factor : (factor = fuzzFactor(`${now}_${next.reps}_${s.difficulty * s.stability}`)));
 		let ivl: number;
 		if (pending === 'graduate') {

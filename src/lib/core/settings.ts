@@ -1,5 +1,6 @@
 import { DEFAULT_STUDY_SELECTION, type StudySelection } from './studySelection.ts';
 import type { SchedulerSettings, StudySettings } from './types.ts';
+import { DEFAULT_WORKLOAD_SETTINGS, type WorkloadSettings } from './workload.ts';
 
 /** FSRS-6's default parameters (ts-fsrs's `default_w`), used until the user trains their own. */
 export const DEFAULT_WEIGHTS: readonly number[] = Object.freeze([
@@ -26,6 +27,8 @@ export interface Settings {
 	study: StudySettings;
 	/** Which topics and papers introduce new cards, and in what order. */
 	selection: StudySelection;
+	/** Load balancing, easy days, review order and the interview plan (none of it needs a replay). */
+	workload: WorkloadSettings;
 	theme: Theme;
 }
 
@@ -35,5 +38,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 	scheduler: DEFAULT_SCHEDULER_SETTINGS,
 	study: DEFAULT_STUDY_SETTINGS,
 	selection: DEFAULT_STUDY_SELECTION,
+	workload: DEFAULT_WORKLOAD_SETTINGS,
 	theme: 'system'
 });

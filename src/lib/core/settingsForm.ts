@@ -1,6 +1,7 @@
 import { stepMinutes } from './scheduler.ts';
 import type { Settings } from './settings.ts';
 import type { SchedulerSettings } from './types.ts';
+import type { DayShare, ReviewOrder } from './workload.ts';
 
 /** The settings page's fields as typed (strings from inputs, booleans from checkboxes). */
 export interface SettingsForm {
@@ -13,6 +14,10 @@ export interface SettingsForm {
 	relearningSteps: string;
 	enableFuzz: boolean;
 	enableShortTerm: boolean;
+	loadBalancing: boolean;
+	/** Sunday first. */
+	easyDays: DayShare[];
+	reviewOrder: ReviewOrder;
 }
 
 /** What is wrong with a field; the words come from the interface language (src/lib/i18n/settingsErrorText.ts). */
@@ -38,7 +43,10 @@ export function settingsToForm(s: Settings): SettingsForm {
 		learningSteps: s.scheduler.learningSteps.join(' '),
 		relearningSteps: s.scheduler.relearningSteps.join(' '),
 		enableFuzz: s.scheduler.enableFuzz,
-		enableShortTerm: s.scheduler.enableShortTerm
+		enableShortTerm: s.scheduler.enableShortTerm,
+		loadBalancing: s.workload.loadBalancing,
+		easyDays: [...s.workload.easyDays],
+		reviewOrder: s.workload.reviewOrder
 	};
 }
 
@@ -99,7 +107,9 @@ export function parseSettingsForm(form: SettingsForm, base: Settings): { setting
 				newPerDay: fields.newPerDay as number,
 				reviewsPerDay: fields.reviewsPerDay as number,
 				rolloverHour: fields.rolloverHour as number
-			}
+			},
+			// Workload choices need no replay: the due dates they choose are recorded as answers are given.
+			workload: { ...base.workload, loadBalancing: form.loadBalancing, easyDays: [...form.easyDays], reviewOrder: form.reviewOrder }
 		}
 	};
 }

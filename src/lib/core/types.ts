@@ -38,6 +38,17 @@ export interface ReviewEvent extends EventBase {
 	day: number;
 	/** How long the answer took (question shown → grade). */
 	durationMillis: number;
+	/**
+	 * The fuzz draw (0 ≤ fuzz < 1) that placed the next due date inside FSRS's fuzz range, when the
+	 * load balancer or easy days chose it instead of the usual seeded draw. It depends on other
+	 * cards' due dates, so it is recorded here, never recomputed: replay uses it as is.
+	 */
+	fuzz?: number;
+	/**
+	 * The latest due time the interview plan allowed when this answer was given (the day before the
+	 * interview, for a card whose recall on the date would otherwise fall below target).
+	 */
+	capMillis?: number;
 }
 
 /** Cancels an earlier event of the same card. Undoing an undo restores its target. */
@@ -74,9 +85,32 @@ export interface ResetEvent extends EventBase {
 export interface DueByEvent extends EventBase {
 	type: 'dueBy';
 	dueMillis: number;
+	/** The backlog action (advance, interview plan) this event belongs to: undone together. */
+	batch?: string;
 }
 
-export type CardEvent = ReviewEvent | UndoEvent | SuspendEvent | UnsuspendEvent | BuryEvent | ResetEvent | DueByEvent | ContentEvent;
+/**
+ * Makes a studied card due no earlier than `dueMillis` (backlog recovery's postpone and catch-up):
+ * the mirror of `DueByEvent`. Memory stays as it is, so the later review is graded by FSRS with the
+ * real elapsed time. No effect on a new card or on one already due after then.
+ */
+export interface PostponeEvent extends EventBase {
+	type: 'postpone';
+	dueMillis: number;
+	/** The backlog action this event belongs to: undone together. */
+	batch?: string;
+}
+
+export type CardEvent =
+	| ReviewEvent
+	| UndoEvent
+	| SuspendEvent
+	| UnsuspendEvent
+	| BuryEvent
+	| ResetEvent
+	| DueByEvent
+	| PostponeEvent
+	| ContentEvent;
 export type CardEventType = CardEvent['type'];
 
 /** A card's scheduling state: the fold of its events. Stored only as a cache. */

@@ -35,8 +35,18 @@ const EXTRA: Record<CardEventType, Record<string, [Check, string]>> = {
 	bury: { untilMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
 	reset: {},
 	dueBy: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
+	postpone: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
 	// The user's own papers and cards (contentEvents.ts).
 	...CONTENT_FIELDS
+};
+/** Fields an event of the type may have (absent = the default behaviour). */
+const OPTIONAL: Partial<Record<CardEventType, Record<string, [Check, string]>>> = {
+	review: {
+		fuzz: [(v) => typeof v === 'number' && v >= 0 && v < 1, 'a number from 0 up to (not including) 1'],
+		capMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds']
+	},
+	dueBy: { batch: [isId, 'the id of the action it belongs to'] },
+	postpone: { batch: [isId, 'the id of the action it belongs to'] }
 };
 
 function describe(value: unknown): string {
@@ -59,8 +69,12 @@ export function eventProblem(value: unknown, nowMillis: number): string | null {
 		if (!(name in value)) return `has no ${name}`;
 		if (!ok(value[name])) return `has ${name} ${describe(value[name])}; it must be ${expected}`;
 	}
+	const optional = OPTIONAL[type] ?? {};
+	for (const [name, [ok, expected]] of Object.entries(optional)) {
+		if (name in value && !ok(value[name])) return `has ${name} ${describe(value[name])}; it must be ${expected}`;
+	}
 	for (const name of Object.keys(value)) {
-		if (!(name in fields)) return `has a field "${name}" that ${type} events do not have`;
+		if (!(name in fields) && !(name in optional)) return `has a field "${name}" that ${type} events do not have`;
 	}
 	const at = value.atMillis as number;
 	if (at < EARLIEST_EVENT_MILLIS || at > nowMillis + DAY) return `is dated ${new Date(at).toISOString()}, which cannot be right`;

@@ -1,4 +1,5 @@
 import { stepMinutes } from './scheduler.ts';
+import { DAY_SHARES, REVIEW_ORDERS } from './workload.ts';
 
 type Check = (v: unknown) => boolean;
 
@@ -31,6 +32,19 @@ const SHAPE: Record<string, Record<string, [Check, string]>> = {
 		newPerDay: [isInt(0), 'a whole number (0 or more)'],
 		reviewsPerDay: [isInt(0), 'a whole number (0 or more)'],
 		rolloverHour: [isInt(0, 23), 'a whole hour from 0 to 23']
+	},
+	workload: {
+		loadBalancing: [isBool, 'true or false'],
+		easyDays: [(v) => Array.isArray(v) && v.length === 7 && v.every((s) => DAY_SHARES.includes(s)), 'seven of normal, reduced, minimal (Sunday first)'],
+		reviewOrder: [(v) => REVIEW_ORDERS.includes(v as never), REVIEW_ORDERS.join(', ')],
+		interview: [
+			(v) =>
+				v === null ||
+				(isObject(v) &&
+					isInt(0)(v.day) &&
+					[v.topics, v.papers].every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200))),
+			'null or { day, topics, papers }'
+		]
 	}
 };
 const THEMES = ['system', 'light', 'dark'];

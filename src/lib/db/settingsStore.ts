@@ -19,7 +19,8 @@ export function withDefaultSettings(saved: Partial<Settings>): Settings {
 		...saved,
 		scheduler: { ...DEFAULT_SETTINGS.scheduler, ...saved.scheduler },
 		study: { ...DEFAULT_SETTINGS.study, ...saved.study },
-		selection: { ...DEFAULT_SETTINGS.selection, ...saved.selection }
+		selection: { ...DEFAULT_SETTINGS.selection, ...saved.selection },
+		workload: { ...DEFAULT_SETTINGS.workload, ...saved.workload }
 	};
 }
 

@@ -2,7 +2,9 @@ import Dexie from 'dexie';
 import { countDoneToday } from '../core/countDoneToday.ts';
 import { remainingLimits, type DoneToday } from '../core/studyQueue.ts';
 import { excludedPapers, selectsEverything, type StudySelection } from '../core/studySelection.ts';
-import type { StudySettings } from '../core/types.ts';
+import { orderReviews } from '../core/reviewOrder.ts';
+import type { CardState, StudySettings } from '../core/types.ts';
+import { inPlanScope, planActive, type InterviewPlan, type ReviewOrder } from '../core/workload.ts';
 import type { PaperdeckDatabase, QueueName, StateRow } from './database.ts';
 import { PAPER_TOPICS_KEY } from './reconcileDeck.ts';
 
@@ -38,16 +40,44 @@ export async function newCardExclusions(db: PaperdeckDatabase, selection: StudyS
 	return excludedPapers(selection, (row?.value ?? {}) as Record<string, string>);
 }
 
-/** New cards available now in study order, at most `limit`, none from the `excluded` papers. */
-async function nextNewCards(db: PaperdeckDatabase, day: DayWindow, limit: number, excluded: ReadonlySet<string> | null) {
+/**
+ * New cards available now in study order, at most `limit`, none from the `excluded` papers. With
+ * `first` (an interview plan's scope), that scope's cards come before the rest.
+ */
+async function nextNewCards(
+	db: PaperdeckDatabase,
+	day: DayWindow,
+	limit: number,
+	excluded: ReadonlySet<string> | null,
+	first?: (paperId: string) => boolean
+): Promise<StateRow[]> {
 	if (limit <= 0) return [];
-	return db.states
-		.where('[queue+newRank]')
-		.between(['new', Dexie.minKey], ['new', Dexie.maxKey])
-		.filter((s) => s.availableMillis <= day.nowMillis && !excluded?.has(s.paperId))
-		.limit(limit)
-		.toArray();
+	const query = (keep: (s: StateRow) => boolean, n: number) =>
+		db.states
+			.where('[queue+newRank]')
+			.between(['new', Dexie.minKey], ['new', Dexie.maxKey])
+			.filter((s) => s.availableMillis <= day.nowMillis && keep(s))
+			.limit(n)
+			.toArray();
+	if (!first) return query((s) => !excluded?.has(s.paperId), limit);
+	// The plan's scope is studied even where the selection turned it off: the user asked for it.
+	const scoped = await query((s) => first(s.paperId), limit);
+	if (scoped.length >= limit) return scoped;
+	return [...scoped, ...(await query((s) => !first(s.paperId) && !excluded?.has(s.paperId), limit - scoped.length))];
 }
+
+/** How today's reviews are ordered and whether an interview plan shapes the new cards. */
+export interface QueueOptions {
+	order: ReviewOrder;
+	/** Predicted recall now (for the `recall` order). */
+	recall: (s: CardState) => number;
+	plan: InterviewPlan | null;
+	/** The study day: seeds the `random` order, so a reload keeps it; ends the plan after its date. */
+	day: number;
+}
+
+/** The most due reviews read to order them by something other than the due date. */
+const ORDER_BATCH = 5000;
 
 /** The most learning cards a session loads at once; any beyond come in the next session. */
 const LEARNING_BATCH = 500;
@@ -61,17 +91,27 @@ export async function loadStudyCards(
 	db: PaperdeckDatabase,
 	day: DayWindow,
 	limits: StudySettings,
-	selection?: StudySelection
+	selection?: StudySelection,
+	options?: QueueOptions
 ): Promise<{ learning: StateRow[]; reviews: StateRow[]; fresh: StateRow[] }> {
 	return db.transaction('r', db.events, db.states, db.meta, async () => {
 		const [done, excluded] = await Promise.all([doneToday(db, day), newCardExclusions(db, selection)]);
 		const left = remainingLimits(limits, done);
+		const plan = options && planActive(options.plan, options.day) ? options.plan : null;
+		let first: ((paperId: string) => boolean) | undefined;
+		if (plan) {
+			const topics = ((await db.meta.get(PAPER_TOPICS_KEY))?.value ?? {}) as Record<string, string>;
+			first = (p) => inPlanScope(plan, p, (id) => topics[id]);
+		}
+		const ordered = options && options.order !== 'due';
 		const [learning, reviews, fresh] = await Promise.all([
 			available(db, 'learning', day.dayEndMillis).limit(LEARNING_BATCH).toArray(),
-			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(left.reviews).toArray() : [],
-			nextNewCards(db, day, left.newCards, excluded)
+			left.reviews > 0 ? available(db, 'review', day.dayEndMillis).limit(ordered ? Math.max(ORDER_BATCH, left.reviews) : left.reviews).toArray() : [],
+			nextNewCards(db, day, left.newCards, excluded, first)
 		]);
-		return { learning, reviews, fresh };
+		if (!ordered || !options) return { learning, reviews, fresh };
+		const sorted = orderReviews(reviews, options.order, { recall: options.recall, paperOf: (s) => s.paperId, seed: options.day });
+		return { learning, reviews: sorted.slice(0, left.reviews), fresh };
 	});
 }
 

@@ -3,7 +3,8 @@ import type { CompiledCard, CompiledDeck, CompiledPaper, DeckError, Topic } from
 import { findCycles } from './lineageOrder.ts';
 import { orderPapers } from './newCardOrder.ts';
 import { parseCardFile, type SourceCard, type SourcePaper } from './parseCardFile.ts';
-import { plainText, renderMarkdown, RenderError } from './renderMarkdown.ts';
+import { plainText, renderField as render } from './renderMarkdown.ts';
+import { compileTranslations, type CompiledTranslation } from './compileTranslations.ts';
 
 export interface DeckSources {
 	/** `cards/papers.tsv`: the catalogue every card file must belong to. */
@@ -12,6 +13,8 @@ export interface DeckSources {
 	topicsTsv: string;
 	/** Every card file, with its path from the repo root (`cards/<topic>/<id>.md`). */
 	files: { path: string; text: string }[];
+	/** Translation files by language (`cards/<topic>/<id>.<lang>.md`); every language listed must be complete. */
+	translations?: Record<string, { path: string; text: string }[]>;
 }
 
 interface CatalogueRow {
@@ -24,7 +27,11 @@ interface CatalogueRow {
  * Parses, validates and renders the whole deck. Pure: the caller reads the files. Returns every
  * problem found (not just the first), each as `file:line: reason`; `deck` is null when there is any.
  */
-export function compileDeck(sources: DeckSources): { deck: CompiledDeck | null; errors: DeckError[] } {
+export function compileDeck(sources: DeckSources): {
+	deck: CompiledDeck | null;
+	translations: Record<string, CompiledTranslation>;
+	errors: DeckError[];
+} {
 	const errors: DeckError[] = [];
 	const topics = readTopics(sources.topicsTsv, errors);
 	const topicIds = new Set(topics.map((t) => t.id));
@@ -83,14 +90,20 @@ export function compileDeck(sources: DeckSources): { deck: CompiledDeck | null; 
 			cardIds: cards.map((c) => c.id)
 		});
 	}
-	if (errors.length > 0) return { deck: null, errors };
+	const translations: Record<string, CompiledTranslation> = {};
+	for (const [lang, files] of Object.entries(sources.translations ?? {})) {
+		const result = compileTranslations(lang, files, parsed);
+		errors.push(...result.errors);
+		if (result.translation) translations[lang] = result.translation;
+	}
+	if (errors.length > 0) return { deck: null, translations: {}, errors };
 
 	// Default study order: tier 1 first (with the foundations tier-1 papers build on), topic by topic
 	// in the order of topics.tsv, so a new user starts with the Transformer, not with whatever is oldest.
 	const ordered = orderPapers(papers, topics.map((t) => t.id), 'default', 0);
 	const cards = ordered.flatMap((p) => cardsByPaper.get(p.id)!);
 	const body = { topics, papers: ordered, cards };
-	return { deck: { version: hashString(JSON.stringify(body)), ...body }, errors };
+	return { deck: { version: hashString(JSON.stringify(body)), ...body }, translations, errors };
 }
 
 function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckError[]): CompiledCard {
@@ -110,16 +123,6 @@ function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckE
 		// Rendered HTML, so a renderer change (a KaTeX upgrade) also reaches stored cards.
 		hash: hashString(`${c.type}\0${promptHtml}\0${answerHtml}\0${noteHtml}`)
 	};
-}
-
-function render(path: string, line: number, source: string, mode: 'blank' | 'reveal', errors: DeckError[]): string {
-	try {
-		return renderMarkdown(source, mode);
-	} catch (e) {
-		if (!(e instanceof RenderError)) throw e;
-		errors.push({ file: path, line, reason: e.message });
-		return '';
-	}
 }
 
 function readTopics(tsv: string, errors: DeckError[]): Topic[] {

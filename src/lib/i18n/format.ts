@@ -44,6 +44,12 @@ export function formatStudyDay(day: number, options: Intl.DateTimeFormatOptions 
 	return dateFormat({ ...options, timeZone: 'UTC' }).format(day * DAY);
 }
 
+/** A weekday's name (0 = Sunday): `Monday` / `星期一`. */
+export function formatWeekday(weekday: number): string {
+	// 2023-01-01 was a Sunday.
+	return dateFormat({ weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2023, 0, 1 + weekday));
+}
+
 /** An hour of the day as the locale writes it: `4 AM` / `凌晨4时`. */
 export function formatHour(hour: number): string {
 	return dateFormat({ hour: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 1, hour));

@@ -17,7 +17,7 @@ import { APP_VERSION } from './appVersion.ts';
 import { downloadFile } from './downloadFile.ts';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { showTheme } from './commitSettings.ts';
-import { fetchDeck, openApp, type AppServices } from './openApp.ts';
+import { fetchDeck, openApp } from './openApp.ts';
 import { requestPersistence, storageStatus, type StorageStatus } from './storagePersistence.ts';
 import { browserTraits } from './browserTraits.ts';
 import { dataSafety, type DataSafety } from '../core/dataSafety.ts';
@@ -76,11 +76,10 @@ export class DataManager {
 
 	busy = $derived(this.task !== null || this.importStep.step === 'reading' || this.importStep.step === 'applying');
 
-	#app: AppServices | null = null;
-
+	// Every action awaits the (shared, memoised) collection itself: a button pressed or a file chosen
+	// while the page is still opening it waits for it instead of doing nothing or failing.
 	async load(): Promise<void> {
 		try {
-			this.#app = await openApp();
 			await this.refresh();
 		} catch (e) {
 			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
@@ -89,7 +88,7 @@ export class DataManager {
 
 	/** Re-reads everything the page shows. */
 	async refresh(): Promise<void> {
-		const db = this.#app!.db;
+		const db = (await openApp()).db;
 		const [storage, traits, snapshots, lastExport, events] = await Promise.all([
 			storageStatus(),
 			browserTraits(),
@@ -115,10 +114,10 @@ export class DataManager {
 	/** Downloads the whole collection as `paperdeck-backup-YYYY-MM-DD.json`. */
 	async exportNow(): Promise<void> {
 		await this.#run('export', async () => {
-			const db = this.#app!.db;
+			const db = (await openApp()).db;
 			const now = Date.now();
 			const backup = await exportBackup(db, APP_VERSION, now);
-			const name = backupFileName(now, this.#app!.clock.timeZone);
+			const name = backupFileName(now, (await openApp()).clock.timeZone);
 			downloadFile(serializeBackup(backup), name);
 			await db.meta.put({ key: LAST_EXPORT_KEY, value: now });
 			this.lastExportMillis = now;
@@ -134,7 +133,7 @@ export class DataManager {
 
 	/** Opens a snapshot as an import: restore what the log lacks, or roll back to it. */
 	async openSnapshot(snapshot: SnapshotRow): Promise<void> {
-		await this.#prepare({ kind: 'snapshot', snapshot }, () => snapshotText(this.#app!.db, snapshot.id!));
+		await this.#prepare({ kind: 'snapshot', snapshot }, async () => snapshotText((await openApp()).db, snapshot.id!));
 	}
 
 	async #prepare(source: ImportSource, read: () => Promise<string>): Promise<void> {
@@ -147,7 +146,7 @@ export class DataManager {
 				this.importStep = { step: 'rejected', source, reason: parsed.reason };
 				return;
 			}
-			const db = this.#app!.db;
+			const db = (await openApp()).db;
 			const [preview, rollback] = await Promise.all([
 				previewImport(db, parsed.backup),
 				source.kind === 'snapshot' ? previewRollback(db, parsed.backup) : null
@@ -168,7 +167,7 @@ export class DataManager {
 	async confirmImport(): Promise<void> {
 		const current = this.importStep;
 		if (current.step !== 'preview') return;
-		const app = this.#app!;
+		const app = (await openApp());
 		const { source, backup } = current;
 		try {
 			await this.#safetySnapshot(source, 'before-import');
@@ -193,7 +192,7 @@ export class DataManager {
 	async rollback(): Promise<void> {
 		const current = this.importStep;
 		if (current.step !== 'preview' || current.source.kind !== 'snapshot') return;
-		const app = this.#app!;
+		const app = (await openApp());
 		const { source, backup } = current;
 		try {
 			await this.#safetySnapshot(source, 'before-restore');
@@ -218,7 +217,7 @@ export class DataManager {
 	}
 
 	async #snapshot(reason: SnapshotReason): Promise<SnapshotRow> {
-		const app = this.#app!;
+		const app = (await openApp());
 		const now = Date.now();
 		return takeSnapshot(app.db, { nowMillis: now, day: studyDay(now, app.clock), appVersion: APP_VERSION, reason });
 	}
@@ -233,21 +232,21 @@ export class DataManager {
 
 	async downloadSnapshot(snapshot: SnapshotRow): Promise<void> {
 		await this.#run('export', async () => {
-			const text = await snapshotText(this.#app!.db, snapshot.id!);
-			downloadFile(text, backupFileName(snapshot.takenAtMillis, this.#app!.clock.timeZone).replace('backup', 'snapshot'));
+			const text = await snapshotText((await openApp()).db, snapshot.id!);
+			downloadFile(text, backupFileName(snapshot.takenAtMillis, (await openApp()).clock.timeZone).replace('backup', 'snapshot'));
 		});
 	}
 
 	/** Checks every card state against a replay of the log and repairs what differs. */
 	async checkDatabase(): Promise<void> {
 		await this.#run('check', async () => {
-			const app = this.#app!;
+			const app = (await openApp());
 			this.integrity = await checkIntegrity(app.db, await fetchDeck(), app.scheduler, Date.now());
 		});
 	}
 
 	async #run(task: DataTask, work: () => Promise<void>): Promise<void> {
-		if (this.busy || !this.#app) return;
+		if (this.busy) return;
 		this.task = task;
 		this.error = null;
 		this.message = null;

@@ -2,6 +2,7 @@
  * A review session: the queue, the card on screen, grading and undo. The page only renders this
  * state and calls its methods; every rule lives in the core, every write in the storage layer.
  */
+import { addLoad, chooseDue, type DueLoad } from '../core/chooseDue.ts';
 import { reviewKindFor } from '../core/events.ts';
 import { reduceCard } from '../core/reduceCard.ts';
 import { studyDay, studyDayBounds } from '../core/studyDay.ts';
@@ -13,6 +14,8 @@ import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
 import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
+import { loadDueLoad, paperTopics } from '../db/workloadActions.ts';
+import { inPlanScope, planActive } from '../core/workload.ts';
 import { m } from '../paraglide/messages.js';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { openApp, type AppServices } from './openApp.ts';
@@ -67,6 +70,9 @@ export class ReviewSession {
 	#finishedOnce = false;
 	#saves: Promise<void> = Promise.resolve();
 	#pendingSaves = 0;
+	/** Review cards due per day (the load balancer's input), kept up to date as answers are given. */
+	#load: DueLoad = new Map();
+	#topics: Record<string, string> = {};
 
 	async start(scope: SessionScope = {}): Promise<void> {
 		this.#scope = scope;
@@ -85,14 +91,21 @@ export class ReviewSession {
 
 	/** Builds the queue from storage: today's cards, one paper's, or the chosen ones. */
 	async #loadQueue(app: AppServices, now: number): Promise<void> {
-		const { startMillis, endMillis } = studyDayBounds(now, app.clock);
+		const { day, startMillis, endMillis } = studyDayBounds(now, app.clock);
 		const window = { nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis };
 		const { paperId, cardIds, sinceMillis } = this.#scope;
+		const workload = app.settings.workload;
+		[this.#load, this.#topics] = await Promise.all([loadDueLoad(app.db, app.clock), paperTopics(app.db)]);
 		const rows = cardIds
 			? await loadChosenCards(app.db, window, cardIds, sinceMillis ?? Infinity)
 			: paperId
 				? await loadPaperCards(app.db, window, paperId)
-				: await loadStudyCards(app.db, window, app.settings.study, app.settings.selection);
+				: await loadStudyCards(app.db, window, app.settings.study, app.settings.selection, {
+						order: workload.reviewOrder,
+						recall: (s) => app.scheduler.retrievability(s, now),
+						plan: workload.interview,
+						day
+					});
 		const toStates = (list: typeof rows.learning) => list.map(fromStateRow);
 		this.#queue = new StudyQueue({
 			learning: toStates(rows.learning),
@@ -120,6 +133,10 @@ export class ReviewSession {
 		const app = this.#app;
 		if (!shown || !app || !this.revealed || this.busy) return Promise.resolve();
 		const now = Date.now();
+		const day = studyDay(now, app.clock);
+		const workload = app.settings.workload;
+		const plan = planActive(workload.interview, day) ? workload.interview : null;
+		const inPlan = plan && inPlanScope(plan, shown.card.paperId, (p) => this.#topics[p]);
 		const event: ReviewEvent = {
 			id: newEventId(),
 			type: 'review',
@@ -127,12 +144,22 @@ export class ReviewSession {
 			atMillis: now,
 			rating,
 			kind: reviewKindFor(shown.state.phase),
-			day: studyDay(now, app.clock),
-			durationMillis: Math.max(0, now - shown.shownAtMillis)
+			day,
+			durationMillis: Math.max(0, now - shown.shownAtMillis),
+			// Load balancing, easy days and the interview plan: chosen now, recorded in the event.
+			...chooseDue(shown.state, rating, now, day, {
+				scheduler: app.scheduler,
+				clock: app.clock,
+				workload,
+				load: this.#load,
+				planDay: inPlan ? plan.day : null
+			})
 		};
 		this.#own.eventIds.add(event.id);
 		this.#own.cardIds.add(event.cardId);
 		const predicted = reduceCard(shown.state, event, app.scheduler);
+		addLoad(this.#load, shown.state, app.clock, -1);
+		addLoad(this.#load, predicted, app.clock, 1);
 		this.#history.push({ eventId: event.id, before: shown.state });
 		this.#queue!.answered(shown.state.cardId, predicted);
 		this.answered++;

@@ -4,6 +4,12 @@
  */
 import type { EnginePage } from './enginePage.ts';
 
+/** Opens `url` and waits until the app has hydrated, so its controls answer input. */
+export async function openPage(page: EnginePage, url: string): Promise<void> {
+	await page.goto(url);
+	await page.waitFor('html[data-hydrated]');
+}
+
 export async function questionText(page: EnginePage): Promise<string> {
 	return (await page.text('article.card .face')).trim();
 }

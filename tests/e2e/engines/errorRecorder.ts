@@ -23,6 +23,9 @@ export const ERROR_RECORDER = `(function () {
 		} catch (e) {}
 	}
 	addEventListener('error', function (e) {
+		// A modulepreload link is a hint: Firefox (ESR 153) fires "error" on every one a script inserts, and
+		// a module that really fails to load rejects its import(), which is recorded below.
+		if (e.target && e.target.rel === 'modulepreload') return;
 		if (e.target && e.target !== window) push('resource', (e.target.src || e.target.href || e.target.tagName));
 		else push('error', (e.error && e.error.stack) || e.message);
 	}, true);
