@@ -1,9 +1,8 @@
 /**
- * Whether the deck's Chinese text is on this device, and getting it there. Pages that show cards call
- * `ensure()` once their first content is up: when the card language reads Chinese, the download code
- * is loaded and `/deck.zh-CN.json` fetched (only when the stored version is not this build's), then
- * stored in IndexedDB for offline use. `revision` changes when new text was stored, so a page on
- * screen reads it again.
+ * Whether the deck's Chinese text is on this device, and getting it there. Loaded on demand through
+ * `ensureTranslation()` once a page's first content is up: when the card language reads Chinese,
+ * `/deck.zh-CN.json` is fetched (only when the stored version is not this build's) and stored in
+ * IndexedDB for offline use.
  */
 import translationVersions from 'virtual:paperdeck-translation-versions';
 import { readsChinese, TRANSLATION_LANG } from '../core/cardLanguage.ts';
@@ -15,7 +14,6 @@ export type TranslationStatus = 'unknown' | 'loading' | 'ready' | 'missing';
 class DeckTranslation {
 	/** `missing`: not downloaded yet and the download failed (offline): cards show in English. */
 	status = $state<TranslationStatus>('unknown');
-	revision = $state(0);
 	#running: Promise<void> | null = null;
 
 	/** Downloads and stores the translation if the card language needs it and it is not current. */
@@ -35,7 +33,6 @@ class DeckTranslation {
 			return res.json();
 		});
 		this.status = outcome === 'missing' ? 'missing' : 'ready';
-		if (outcome === 'updated') this.revision++;
 	}
 }
 
