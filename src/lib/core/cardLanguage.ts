@@ -6,6 +6,9 @@ export type CardLanguage = 'en' | 'zh' | 'both';
 
 export const CARD_LANGUAGES: readonly CardLanguage[] = ['en', 'zh', 'both'];
 
+/** Where a device keeps its choice (localStorage). */
+export const CARD_LANGUAGE_KEY = 'paperdeck-card-language';
+
 /** The deck translation each choice reads (the compiled `/deck.<lang>.json`). */
 export const TRANSLATION_LANG = 'zh-CN';
 

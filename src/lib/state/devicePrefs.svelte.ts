@@ -1,4 +1,4 @@
-import { cardLanguageFor, type CardLanguage } from '../core/cardLanguage.ts';
+import { CARD_LANGUAGE_KEY, cardLanguageFor, type CardLanguage } from '../core/cardLanguage.ts';
 import { currentLocale } from '../i18n/locale.svelte.ts';
 
 /**
@@ -8,7 +8,6 @@ import { currentLocale } from '../i18n/locale.svelte.ts';
  */
 const SWIPE_KEY = 'paperdeck-swipe';
 const REMINDER_KEY = 'paperdeck-reminder-time';
-const CARD_LANGUAGE_KEY = 'paperdeck-card-language';
 
 function read(key: string): string | null {
 	try {
