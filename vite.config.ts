@@ -104,6 +104,8 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts'],
 					setupFiles: ['tests/unit/setup.ts'],
 					environment: 'node',
+					// The random-history property tests take seconds on a busy two-core machine.
+					testTimeout: 30_000,
 					// `npm run bench`: node benchmarks of the core (figures for the notes, never pass/fail).
 					benchmark: { include: ['tests/bench/**/*.bench.ts'] }
 				}

@@ -59,7 +59,7 @@ describe('backups in a real Chromium', () => {
 		const file = join(dir, download.suggestedFilename());
 		await download.saveAs(file);
 		const backup = JSON.parse(readFileSync(file, 'utf8'));
-		expect(backup).toMatchObject({ format: 'paperdeck-backup', schemaVersion: 2, appVersion: '0.1.0' });
+		expect(backup).toMatchObject({ format: 'paperdeck-backup', schemaVersion: 3, appVersion: '0.1.0' });
 		expect(backup.events).toHaveLength(6);
 		await page.getByTestId('last-export').getByText(/Last exported/).waitFor();
 
@@ -99,7 +99,7 @@ describe('backups in a real Chromium', () => {
 
 		const cases: [string, string, RegExp][] = [
 			['truncated.json', text.slice(0, text.length / 2), /not valid JSON/],
-			['newer.json', text.replace('"schemaVersion":2', '"schemaVersion":7'), /newer Paperdeck/],
+			['newer.json', text.replace(/"schemaVersion":\d+/, '"schemaVersion":7'), /newer Paperdeck/],
 			['bad-event.json', text.replace(/"rating":\d/, '"rating":"good"'), /Event 1 of 1 .*rating "good"/]
 		];
 		for (const [name, content, reason] of cases) {

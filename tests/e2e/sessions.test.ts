@@ -182,7 +182,8 @@ describe('sessions, tabs and crashes in a real Chromium', () => {
 		await page.goto(`${baseURL}/settings/data`);
 		await page.getByTestId('persisted').getByText('No').waitFor();
 		expect(await page.getByTestId('usage').innerText()).toMatch(/\d.* of .* the browser allows/);
-		await page.getByText(/may delete Paperdeck's data when the device runs low on space/).waitFor();
+		// The verdict on the data's safety: this browser may clear it under storage pressure.
+		await page.getByTestId('data-safety').getByText(/^May be cleared: .*runs low on space/).waitFor();
 		await page.locator('.snapshots li').getByText(/Automatic · 2 events/).waitFor();
 
 		// Once the browser grants it (as it does for an installed app), the page reports it.

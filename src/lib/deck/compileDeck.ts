@@ -20,6 +20,8 @@ export interface DeckSources {
 interface CatalogueRow {
 	topic: string;
 	tier: number;
+	/** Past the reading lists the deck started from: `beyond` in the `seeds` column. */
+	beyond: boolean;
 	line: number;
 }
 
@@ -85,6 +87,7 @@ export function compileDeck(sources: DeckSources): {
 		papers.push({
 			...paper.meta,
 			buildsOn: paper.meta.buildsOn.filter((d) => inDeck.has(d)),
+			...(catalogue.get(paper.meta.id)?.beyond ? { beyond: true as const } : {}),
 			summaryHtml,
 			summaryText: plainText(paper.summary),
 			cardIds: cards.map((c) => c.id)
@@ -141,7 +144,7 @@ function readCatalogue(tsv: string, topics: Set<string>, errors: DeckError[]): M
 	const lines = tsv.split('\n');
 	const header = (lines[0] ?? '').split('\t');
 	const col = (name: string) => header.indexOf(name);
-	const [idCol, topicCol, tierCol] = [col('id'), col('topic'), col('tier')];
+	const [idCol, topicCol, tierCol, seedsCol] = [col('id'), col('topic'), col('tier'), col('seeds')];
 	if (idCol < 0 || topicCol < 0 || tierCol < 0) {
 		errors.push({ file: 'cards/papers.tsv', line: 1, reason: 'header must name the columns id, topic and tier' });
 		return rows;
@@ -157,7 +160,8 @@ function readCatalogue(tsv: string, topics: Set<string>, errors: DeckError[]): M
 		if (rows.has(id)) return fail(`duplicate id "${id}"`);
 		if (!topics.has(topic)) return fail(`unknown topic "${topic}"`);
 		if (![1, 2, 3].includes(tier)) return fail(`tier must be 1, 2 or 3`);
-		rows.set(id, { topic, tier, line: i + 1 });
+		const beyond = seedsCol >= 0 && (cells[seedsCol] ?? '').trim() === 'beyond';
+		rows.set(id, { topic, tier, beyond, line: i + 1 });
 	});
 	return rows;
 }
