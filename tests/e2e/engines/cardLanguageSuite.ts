@@ -29,6 +29,7 @@ export function cardLanguageSuite(engine: EngineName): void {
 			const page = await launchEngine(engine);
 			open.push(page);
 			await openPage(page, `${baseURL}/settings`);
+			await page.waitFor('#language');
 			await page.select('#language', 'zh-CN');
 			await page.waitUntil(() => document.documentElement.lang === 'zh-CN');
 			// The card language follows the interface: 中文.
