@@ -44,8 +44,8 @@ export function cardLanguageSuite(engine: EngineName): void {
 			expect(question).toMatch(/[A-Za-z]{2,}/);
 			expect(await page.evaluate(() => document.querySelectorAll('article.card [lang="en"]').length)).toBe(0);
 
-			// Reveal: the Chinese answer.
-			await page.press('Space');
+			// Reveal (the button, as a tap would): the Chinese answer.
+			await page.click({ role: 'button', name: '显示答案' });
 			await page.waitFor('article.card .answer [lang="zh-CN"], article.card [lang="zh-CN"] mark.cloze');
 			const answer = await textOf(page, 'article.card .answer [lang="zh-CN"], article.card .face [lang="zh-CN"]');
 			expect(answer).toMatch(CJK);
