@@ -8,3 +8,8 @@ declare module 'virtual:paperdeck-deck-version' {
 	const version: string;
 	export default version;
 }
+
+declare module 'virtual:paperdeck-translations' {
+	const translations: Record<string, import('$lib/deck/compileTranslations').CompiledTranslation>;
+	export default translations;
+}
