@@ -54,9 +54,13 @@ export interface OutsideTextPath {
 	feed(page: EnginePage, payload: string, ctx: OutsideTextContext): Promise<{ shows?: { selector: string; text: string }; events: unknown[] }>;
 }
 
-/** A name the file system takes (no slash, no NUL, ≤ 200 bytes), otherwise the payload as it is. */
+/**
+ * A name the file system and every driver take (no slash, no control character — WebKitWebDriver
+ * refuses them in a path — no lone surrogate, ≤ 200 bytes), otherwise the payload as it is; the raw
+ * payload still reaches the app in the file's contents.
+ */
 function fileNameFor(payload: string): string {
-	let name = payload.replace(/[/\u0000]/g, '_').replace(/[\ud800-\udfff]/g, '?');
+	let name = payload.replace(/[/\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_').replace(/[\ud800-\udfff]/g, '?');
 	while (Buffer.byteLength(name) > 200) name = name.slice(0, -1);
 	return `${name}.json`;
 }
@@ -193,7 +197,8 @@ export function cspSuite(engine: EngineName): void {
 				}
 			});
 			await page.waitUntil(() => JSON.parse(sessionStorage.getItem('pd-test-errors') || '[]').length > 0);
-			expect(await page.evaluate(() => (window as unknown as { __pdPwned?: number }).__pdPwned)).toBeUndefined();
+			// (WebDriver returns undefined as null.)
+			expect(await page.evaluate(() => (window as unknown as { __pdPwned?: number }).__pdPwned ?? null)).toBeNull();
 			expect((await pageErrors(page)).join('\n')).toMatch(/^csp: (script-src|require-trusted-types-for)/m);
 		});
 
