@@ -14,7 +14,7 @@ const PAGE_ONLY = new RegExp(
 	'src[\\\\/]lib[\\\\/](' +
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
-			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
+			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|cardSearchText|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy)\\.ts$',
@@ -84,8 +84,20 @@ export default defineConfig({
 			workbox: {
 				// KaTeX ships woff2, woff and ttf; browsers that run this app all take woff2.
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
-				// The README's screenshots are for people reading the repository, not for the app offline.
-				globIgnores: ['client/screenshots/**'],
+				// The README's screenshots are for people reading the repository, not for the app offline. The
+				// paper pages (one per paper, hundreds) are cached when first opened (below), not installed: at
+				// one request after another, they made a first visit wait a minute on a slow phone network
+				// before it worked offline.
+				globIgnores: ['client/screenshots/**', 'prerendered/pages/papers/**'],
+				runtimeCaching: [
+					{
+						// A paper's page, once opened, opens offline too: the network first (so an update is seen),
+						// the copy from its last visit when there is none.
+						urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.startsWith('/papers/'),
+						handler: 'NetworkFirst',
+						options: { cacheName: 'paper-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 1000 } }
+					}
+				],
 				// The deck data is about a megabyte; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				navigateFallback: null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cardSearchText } from '../../src/lib/core/cardSearchText.ts';
 import { beginsWord, normalizeText, queryTerms, TextIndex } from '../../src/lib/core/textSearch.ts';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
@@ -70,7 +71,7 @@ describe('the text index', () => {
 
 	it('gives the same answers when narrowing while typing as when searching afresh (the real deck)', () => {
 		const deck = compileDeck(readDeckSources(process.cwd())).deck!;
-		const docs = deck.cards.map((c) => [c.text]);
+		const docs = deck.cards.map((c) => [cardSearchText(c)]);
 		const typing = new TextIndex(docs);
 		const normalized = docs.map(([text]) => normalizeText(text!));
 		const afresh = (q: string) => normalized.flatMap((d, i) => (queryTerms(q).every((t) => beginsWord(d, t)) ? [i] : []));

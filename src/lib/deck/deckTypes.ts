@@ -32,8 +32,6 @@ export interface CompiledCard {
 	promptHtml: string;
 	answerHtml: string;
 	noteHtml: string;
-	/** Source text of the card's fields, for search. */
-	text: string;
 	/** Changes exactly when the card's content changes. */
 	hash: string;
 }

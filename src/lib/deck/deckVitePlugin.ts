@@ -5,7 +5,7 @@
  * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
  * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
  * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
- * compares with what it last reconciled.
+ * compares with what it last reconciled (and its card count).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -69,7 +69,8 @@ export function deckVitePlugin(): Plugin {
 		},
 		load(id) {
 			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get())};`;
-			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().version)};`;
+			// The card count lets a first visit's home screen show today's numbers before the import ends.
+			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().version)};\nexport const cardCount = ${get().cards.length};`;
 			return null;
 		},
 		configureServer(server: ViteDevServer) {

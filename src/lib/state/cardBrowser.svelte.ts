@@ -5,6 +5,7 @@
  */
 import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
 import { studyDayBounds } from '../core/studyDay.ts';
+import { cardSearchText } from '../core/cardSearchText.ts';
 import { TextIndex } from '../core/textSearch.ts';
 import { Phase, type CardEvent } from '../core/types.ts';
 import type { CompiledCard, CompiledDeck, CompiledPaper } from '../deck/deckTypes.ts';
@@ -62,7 +63,7 @@ export class CardBrowser {
 			const [app, deck] = await Promise.all([openApp(), fetchDeck()]);
 			this.#app = app;
 			this.#paperById = new Map(deck.papers.map((p) => [p.id, p]));
-			this.#index = new TextIndex(deck.cards.map((c) => [c.text, this.#paperById.get(c.paperId)?.short ?? '']));
+			this.#index = new TextIndex(deck.cards.map((c) => [cardSearchText(c), this.#paperById.get(c.paperId)?.short ?? '']));
 			const rows = await app.db.states.toArray();
 			this.#tick();
 			this.rows = new Map(rows.map((r) => [r.cardId, r]));

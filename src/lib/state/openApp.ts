@@ -3,7 +3,8 @@
  * (The home screen uses `openCollection()` alone, so ts-fsrs stays off its critical path.)
  */
 import { createScheduler, type Scheduler } from '../core/scheduler.ts';
-import { openCollection, type Collection } from './openCollection.ts';
+import { selectsEverything } from '../core/studySelection.ts';
+import { FIRST_CARDS, openCollection, openCollectionEarly, type Collection } from './openCollection.ts';
 
 export { deviceClock, fetchDeck } from './openCollection.ts';
 
@@ -21,4 +22,17 @@ export function openApp(): Promise<AppServices> {
 			throw e;
 		});
 	return opening;
+}
+
+/**
+ * For the review screen: on a first visit, the app as soon as the first cards in study order are
+ * stored (today's new cards are among them), so the first card never waits for the whole deck's
+ * import, which goes on in its worker. Otherwise the same as `openApp()`.
+ */
+export async function openAppForReview(): Promise<AppServices> {
+	const early = await openCollectionEarly();
+	const { study, selection } = early.settings;
+	if (!early.firstVisit || study.newPerDay > FIRST_CARDS || !selectsEverything(selection)) return openApp();
+	await early.firstCards;
+	return { db: early.db, settings: early.settings, clock: early.clock, scheduler: createScheduler(early.settings.scheduler) };
 }

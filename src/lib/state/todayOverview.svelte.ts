@@ -1,7 +1,10 @@
+import { cardCount } from 'virtual:paperdeck-deck-version';
+import { selectsEverything } from '../core/studySelection.ts';
+import { firstVisitSummary } from '../core/firstVisitSummary.ts';
 import { studyDayBounds } from '../core/studyDay.ts';
 import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
 import { showDueBadge } from './appBadge.ts';
-import { openCollection } from './openCollection.ts';
+import { openCollection, openCollectionEarly, type OpeningCollection } from './openCollection.ts';
 
 /** How long the home screen must stay open before it runs the background housekeeping. */
 const HOUSEKEEPING_DELAY_MILLIS = 10_000;
@@ -21,25 +24,43 @@ export class TodayOverview {
 
 	#housekeepingTimer: ReturnType<typeof setTimeout> | undefined;
 
+	/**
+	 * Shows today's numbers as soon as they are known: on a first visit from the deck alone, while its
+	 * import runs in a worker; while a new deck version is reconciled, from what is stored (then again
+	 * once it is). Resolves when the collection is ready.
+	 */
 	async load(): Promise<void> {
 		try {
-			const app = await openCollection();
-			const now = Date.now();
-			const { startMillis, endMillis } = studyDayBounds(now, app.clock);
-			this.summary = await todaySummary(
-				app.db,
-				{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
-				app.settings.study,
-				app.settings.selection
-			);
-			showDueBadge(this.summary.due + this.summary.newAvailable);
+			const app = await openCollectionEarly();
+			const { settings } = app;
+			if (app.syncing && app.firstVisit && selectsEverything(settings.selection)) this.summary = firstVisitSummary(settings.study, cardCount);
+			else await this.#count(app);
+			if (app.syncing) {
+				await app.ready;
+				await this.#count(app);
+			}
+			showDueBadge(this.summary!.due + this.summary!.newAvailable);
 			// Housekeeping (the automatic snapshot, the daily index sweep) only when the home screen stays open
 			// a while: at a large log it works IndexedDB for seconds, and a person who goes straight on to
 			// review must not wait behind it (a finished session runs it too, see afterSession).
-			this.#housekeepingTimer = setTimeout(() => void import('./afterSession.ts').then((m) => m.housekeeping(app)), HOUSEKEEPING_DELAY_MILLIS);
+			this.#housekeepingTimer = setTimeout(
+				() => void Promise.all([import('./afterSession.ts'), openCollection()]).then(([m, collection]) => m.housekeeping(collection)),
+				HOUSEKEEPING_DELAY_MILLIS
+			);
 		} catch (e) {
 			this.error = (e as Error).message;
 		}
+	}
+
+	async #count(app: OpeningCollection): Promise<void> {
+		const now = Date.now();
+		const { startMillis, endMillis } = studyDayBounds(now, app.clock);
+		this.summary = await todaySummary(
+			app.db,
+			{ nowMillis: now, dayStartMillis: startMillis, dayEndMillis: endMillis },
+			app.settings.study,
+			app.settings.selection
+		);
 	}
 
 	/** The home screen is gone: no housekeeping on its behalf. */
