@@ -10,3 +10,8 @@ declare module 'virtual:paperdeck-deck-version' {
 	/** How many cards the deck has. */
 	export const cardCount: number;
 }
+
+declare module 'virtual:paperdeck-translations' {
+	const translations: Record<string, import('$lib/deck/compileTranslations').CompiledTranslation>;
+	export default translations;
+}

@@ -56,7 +56,10 @@ describe('new-card orders', () => {
 	it('default and tier introduce tier by tier; a foundation of an essential paper counts as essential', () => {
 		const tiers = effectiveTiers(deck.papers);
 		for (const order of ['default', 'tier'] as const) {
-			const t = orderPapers(deck.papers, topicIds, order, 0).map((p) => tiers.get(p.id)!);
+			// The default places the papers past the reading lists by a rule of their own (next test).
+			const t = orderPapers(deck.papers, topicIds, order, 0)
+				.filter((p) => order === 'tier' || !p.beyond)
+				.map((p) => (order === 'tier' ? tiers : effectiveTiers(deck.papers.filter((x) => !x.beyond))).get(p.id)!);
 			expect(t).toEqual(t.slice().sort((a, b) => a - b));
 		}
 		// The default starts with the first topic; `tier` goes by year across topics.
@@ -66,6 +69,20 @@ describe('new-card orders', () => {
 		expect(ids(byTier)).not.toEqual(ids(byDefault));
 		const tier1Years = byTier.filter((p) => tiers.get(p.id) === 1).map((p) => p.year);
 		expect(tier1Years[0]).toBe(Math.min(...tier1Years));
+	});
+
+	it('default puts the papers past the reading lists after the reading lists\' essentials, before their tier 2', () => {
+		const ordered = orderPapers(deck.papers, topicIds, 'default', 0);
+		const firstBeyond = ordered.findIndex((p) => p.beyond);
+		const lastBeyond = ordered.findLastIndex((p) => p.beyond);
+		expect(ordered.filter((p) => p.beyond)).toHaveLength(40);
+		const tiers = effectiveTiers(deck.papers.filter((p) => !p.beyond));
+		// Every reading-list paper before the first "beyond" paper is (effectively) essential, unless
+		// a beyond paper builds on it; every reading-list paper after the last is not essential.
+		const foundations = new Set(deck.papers.filter((p) => p.beyond).flatMap((p) => p.buildsOn));
+		for (const p of ordered.slice(0, firstBeyond)) expect(p.beyond || tiers.get(p.id) === 1 || foundations.has(p.id)).toBe(true);
+		for (const p of ordered.slice(lastBeyond + 1)) expect(tiers.get(p.id)).toBeGreaterThan(1);
+		expect(ordered.findIndex((p) => p.id === 'dpo')).toBeGreaterThan(ordered.findIndex((p) => p.id === 'instructgpt'));
 	});
 
 	it('lineage puts foundations first whatever their tier: Transformer, then BERT, then RoBERTa', () => {

@@ -3,7 +3,8 @@ import type { CompiledCard, CompiledDeck, CompiledPaper, DeckError, Topic } from
 import { findCycles } from './lineageOrder.ts';
 import { orderPapers } from './newCardOrder.ts';
 import { parseCardFile, type SourceCard, type SourcePaper } from './parseCardFile.ts';
-import { plainText, renderMarkdown, RenderError } from './renderMarkdown.ts';
+import { plainText, renderField as render } from './renderMarkdown.ts';
+import { compileTranslations, type CompiledTranslation } from './compileTranslations.ts';
 
 export interface DeckSources {
 	/** `cards/papers.tsv`: the catalogue every card file must belong to. */
@@ -12,11 +13,15 @@ export interface DeckSources {
 	topicsTsv: string;
 	/** Every card file, with its path from the repo root (`cards/<topic>/<id>.md`). */
 	files: { path: string; text: string }[];
+	/** Translation files by language (`cards/<topic>/<id>.<lang>.md`); every language listed must be complete. */
+	translations?: Record<string, { path: string; text: string }[]>;
 }
 
 interface CatalogueRow {
 	topic: string;
 	tier: number;
+	/** Past the reading lists the deck started from: `beyond` in the `seeds` column. */
+	beyond: boolean;
 	line: number;
 }
 
@@ -24,7 +29,11 @@ interface CatalogueRow {
  * Parses, validates and renders the whole deck. Pure: the caller reads the files. Returns every
  * problem found (not just the first), each as `file:line: reason`; `deck` is null when there is any.
  */
-export function compileDeck(sources: DeckSources): { deck: CompiledDeck | null; errors: DeckError[] } {
+export function compileDeck(sources: DeckSources): {
+	deck: CompiledDeck | null;
+	translations: Record<string, CompiledTranslation>;
+	errors: DeckError[];
+} {
 	const errors: DeckError[] = [];
 	const topics = readTopics(sources.topicsTsv, errors);
 	const topicIds = new Set(topics.map((t) => t.id));
@@ -78,19 +87,26 @@ export function compileDeck(sources: DeckSources): { deck: CompiledDeck | null; 
 		papers.push({
 			...paper.meta,
 			buildsOn: paper.meta.buildsOn.filter((d) => inDeck.has(d)),
+			...(catalogue.get(paper.meta.id)?.beyond ? { beyond: true as const } : {}),
 			summaryHtml,
 			summaryText: plainText(paper.summary),
 			cardIds: cards.map((c) => c.id)
 		});
 	}
-	if (errors.length > 0) return { deck: null, errors };
+	const translations: Record<string, CompiledTranslation> = {};
+	for (const [lang, files] of Object.entries(sources.translations ?? {})) {
+		const result = compileTranslations(lang, files, parsed);
+		errors.push(...result.errors);
+		if (result.translation) translations[lang] = result.translation;
+	}
+	if (errors.length > 0) return { deck: null, translations: {}, errors };
 
 	// Default study order: tier 1 first (with the foundations tier-1 papers build on), topic by topic
 	// in the order of topics.tsv, so a new user starts with the Transformer, not with whatever is oldest.
 	const ordered = orderPapers(papers, topics.map((t) => t.id), 'default', 0);
 	const cards = ordered.flatMap((p) => cardsByPaper.get(p.id)!);
 	const body = { topics, papers: ordered, cards };
-	return { deck: { version: hashString(JSON.stringify(body)), ...body }, errors };
+	return { deck: { version: hashString(JSON.stringify(body)), ...body }, translations, errors };
 }
 
 function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckError[]): CompiledCard {
@@ -110,16 +126,6 @@ function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckE
 	};
 }
 
-function render(path: string, line: number, source: string, mode: 'blank' | 'reveal', errors: DeckError[]): string {
-	try {
-		return renderMarkdown(source, mode);
-	} catch (e) {
-		if (!(e instanceof RenderError)) throw e;
-		errors.push({ file: path, line, reason: e.message });
-		return '';
-	}
-}
-
 function readTopics(tsv: string, errors: DeckError[]): Topic[] {
 	const topics: Topic[] = [];
 	tsv.split('\n').forEach((raw, i) => {
@@ -136,7 +142,7 @@ function readCatalogue(tsv: string, topics: Set<string>, errors: DeckError[]): M
 	const lines = tsv.split('\n');
 	const header = (lines[0] ?? '').split('\t');
 	const col = (name: string) => header.indexOf(name);
-	const [idCol, topicCol, tierCol] = [col('id'), col('topic'), col('tier')];
+	const [idCol, topicCol, tierCol, seedsCol] = [col('id'), col('topic'), col('tier'), col('seeds')];
 	if (idCol < 0 || topicCol < 0 || tierCol < 0) {
 		errors.push({ file: 'cards/papers.tsv', line: 1, reason: 'header must name the columns id, topic and tier' });
 		return rows;
@@ -152,7 +158,8 @@ function readCatalogue(tsv: string, topics: Set<string>, errors: DeckError[]): M
 		if (rows.has(id)) return fail(`duplicate id "${id}"`);
 		if (!topics.has(topic)) return fail(`unknown topic "${topic}"`);
 		if (![1, 2, 3].includes(tier)) return fail(`tier must be 1, 2 or 3`);
-		rows.set(id, { topic, tier, line: i + 1 });
+		const beyond = seedsCol >= 0 && (cells[seedsCol] ?? '').trim() === 'beyond';
+		rows.set(id, { topic, tier, beyond, line: i + 1 });
 	});
 	return rows;
 }

@@ -10,6 +10,8 @@ export interface PaperMeta {
 	url?: string;
 	/** For a work with no arXiv id: what the `url` points at (a report, a blog post, a model card…). */
 	kind?: 'report' | 'blog' | 'model-card' | 'release' | 'paper';
+	/** Past the reading lists (`beyond` in papers.tsv's `seeds` column). */
+	beyond?: true;
 	topic: string;
 	tier: number;
 	buildsOn: string[];
@@ -18,6 +20,8 @@ export interface PaperMeta {
 }
 
 export interface CompiledPaper extends PaperMeta {
+	/** Past the reading lists the deck started from: its own group in the study choices. */
+	beyond?: true;
 	summaryHtml: string;
 	/** Plain text of the summary, for search. */
 	summaryText: string;

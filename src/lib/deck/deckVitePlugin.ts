@@ -5,28 +5,37 @@
  * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
  * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
  * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
- * compares with what it last reconciled (and its card count).
+			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
+			// The card count lets a first visit's home screen show today's numbers before the import ends.
+			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};\nexport const cardCount = ${get().deck.cards.length};`;
+			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type DeckSources } from './compileDeck.ts';
+import type { CompiledTranslation } from './compileTranslations.ts';
 import { formatDeckError, type CompiledDeck } from './deckTypes.ts';
 
 const DECK = 'virtual:paperdeck-deck';
 const VERSION = 'virtual:paperdeck-deck-version';
+const TRANSLATIONS = 'virtual:paperdeck-translations';
 
 /** Reads `cards/papers.tsv`, `cards/topics.tsv` and every `cards/<topic>/<id>.md` under `root`. */
 export function readDeckSources(root: string): DeckSources {
 	const cardsDir = join(root, 'cards');
 	const files: DeckSources['files'] = [];
+	const translations: Record<string, DeckSources['files']> = Object.fromEntries(DECK_LANGUAGES.map((l) => [l, []]));
 	const walk = (dir: string) => {
 		for (const name of readdirSync(dir).sort()) {
 			const path = join(dir, name);
 			if (statSync(path).isDirectory()) walk(path);
-			// `<id>.<lang>.md` files are translations, read beside the English (see compileTranslations).
-			else if (name.endsWith('.md') && name !== 'README.md' && !/\.[a-z]{2}(-[A-Z]{2})?\.md$/.test(name)) {
-				files.push({ path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+			else if (name.endsWith('.md') && name !== 'README.md') {
+				const file = { path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') };
+				// `<id>.<lang>.md` is a translation, checked against its English file (compileTranslations).
+				const lang = /\.([a-z]{2}(?:-[A-Z]{2})?)\.md$/.exec(name)?.[1];
+				if (!lang) files.push(file);
+				else (translations[lang] ??= []).push(file);
 			}
 		}
 	};
@@ -34,24 +43,28 @@ export function readDeckSources(root: string): DeckSources {
 	return {
 		papersTsv: readFileSync(join(cardsDir, 'papers.tsv'), 'utf8'),
 		topicsTsv: readFileSync(join(cardsDir, 'topics.tsv'), 'utf8'),
-		files
+		files,
+		translations
 	};
 }
 
+/** The languages the deck is translated into; each must be complete and current, or the build fails. */
+export const DECK_LANGUAGES = ['zh-CN'];
+
 /** Compiles the deck under `root`, or throws one error listing every problem. */
-export function buildDeck(root: string): CompiledDeck {
-	const { deck, errors } = compileDeck(readDeckSources(root));
+export function buildDeck(root: string): { deck: CompiledDeck; translations: Record<string, CompiledTranslation> } {
+	const { deck, translations, errors } = compileDeck(readDeckSources(root));
 	if (!deck) {
 		const lines = errors.map(formatDeckError);
 		throw new Error(`The deck has ${errors.length} problem${errors.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
 	}
-	return deck;
+	return { deck, translations };
 }
 
 export function deckVitePlugin(): Plugin {
 	let root = process.cwd();
-	let deck: CompiledDeck | null = null;
-	const get = () => (deck ??= buildDeck(root));
+	let built: ReturnType<typeof buildDeck> | null = null;
+	const get = () => (built ??= buildDeck(root));
 	return {
 		name: 'paperdeck-deck',
 		configResolved(config) {
@@ -65,12 +78,13 @@ export function deckVitePlugin(): Plugin {
 			}
 		},
 		resolveId(id) {
-			return id === DECK || id === VERSION ? `\0${id}` : null;
+			return id === DECK || id === VERSION || id === TRANSLATIONS ? `\0${id}` : null;
 		},
 		load(id) {
-			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get())};`;
+			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
 			// The card count lets a first visit's home screen show today's numbers before the import ends.
-			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().version)};\nexport const cardCount = ${get().cards.length};`;
+			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};\nexport const cardCount = ${get().deck.cards.length};`;
+			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
 			return null;
 		},
 		configureServer(server: ViteDevServer) {
@@ -78,8 +92,8 @@ export function deckVitePlugin(): Plugin {
 			server.watcher.add(cardsDir);
 			const onChange = (file: string) => {
 				if (!file.startsWith(cardsDir)) return;
-				deck = null;
-				for (const id of [DECK, VERSION]) {
+				built = null;
+				for (const id of [DECK, VERSION, TRANSLATIONS]) {
 					const mod = server.moduleGraph.getModuleById(`\0${id}`);
 					if (mod) server.moduleGraph.invalidateModule(mod);
 				}

@@ -5,6 +5,7 @@ import { effectiveTiers, lineageOrder, type LineageNode } from './lineageOrder.t
 /** What ordering papers needs to know of each. */
 export interface OrderNode extends LineageNode {
 	topic: string;
+	beyond?: true;
 }
 
 /**
@@ -16,11 +17,14 @@ export interface OrderNode extends LineageNode {
 export function orderPapers<T extends OrderNode>(papers: readonly T[], topicIds: readonly string[], order: NewCardOrder, seed: number): T[] {
 	switch (order) {
 		case 'default': {
-			// Tier first (a foundation of a tier-1 paper counts as tier 1), then topic by topic.
-			const tiers = effectiveTiers(papers);
+			// Tier first (a foundation of a tier-1 paper counts as tier 1), then topic by topic. The papers
+			// past the reading lists come after the reading lists' tier-1 papers, before their tier 2:
+			// they build on the classics, and interviews ask about them as much.
+			const tiers = effectiveTiers(papers.filter((p) => !p.beyond));
 			const topicIndex = new Map(topicIds.map((t, i) => [t, i]));
 			const topicRank = (p: T) => topicIndex.get(p.topic) ?? topicIds.length;
-			return lineageOrder(papers, (p) => tiers.get(p.id)! * 1000 + topicRank(p));
+			const rank = (p: T) => (p.beyond ? 1500 + p.tier * 100 : tiers.get(p.id)! * 1000);
+			return lineageOrder(papers, (p) => rank(p) + topicRank(p));
 		}
 		case 'tier': {
 			const tiers = effectiveTiers(papers);

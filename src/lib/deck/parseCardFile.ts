@@ -14,6 +14,8 @@ export interface SourceCard {
 	answerLine: number;
 	note: string;
 	noteLine: number;
+	/** In a translation: the hash of the English card it was made from (see compileTranslations). */
+	stamp?: string;
 }
 
 export interface SourcePaper {
@@ -34,38 +36,46 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** New-style (2007-) and old-style (archive/YYMMNNN) arXiv identifiers, without a version. */
 const ARXIV = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 const FIELD = /^([QACN]):(?:\s|$)(.*)$/;
+const STAMP = /^<!-- source: ([0-9a-f]{8}) -->\s*$/;
+
+/** A card file split into its parts, before the front matter is interpreted. */
+export interface CardFileParts {
+	front: Map<string, FrontEntry>;
+	/** File line of the closing `---`. */
+	closeLine: number;
+	summary: string;
+	summaryLine: number;
+	cards: SourceCard[];
+}
 
 /**
- * Parses one card file (the format is in ARCHITECTURE.md). Checks everything a single file can tell;
- * checks across files (ids in papers.tsv, builds_on targets, cycles) are `validateDeck`'s.
- * `file` is the path used in error messages.
+ * Splits a card file (English or translation) into front matter, summary and cards, checking the
+ * shape every card file shares. `stamps` allows a `<!-- source: <hash> -->` line right under a card's
+ * heading: translations record there which English text they translate (see compileTranslations).
  */
-export function parseCardFile(file: string, text: string): { paper: SourcePaper | null; errors: DeckError[] } {
-	const errors: DeckError[] = [];
+export function splitCardFile(file: string, text: string, errors: DeckError[], stamps = false): CardFileParts | null {
 	const fail = (line: number, reason: string) => errors.push({ file, line, reason });
 	const lines = text.replace(/\r\n?/g, '\n').split('\n');
 
 	if (lines[0]?.trim() !== '---') {
 		fail(1, 'file must start with a "---" front matter block');
-		return { paper: null, errors };
+		return null;
 	}
 	const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
 	if (close < 0) {
 		fail(1, 'front matter block is not closed with "---"');
-		return { paper: null, errors };
+		return null;
 	}
 	const front = parseFrontMatter(lines.slice(1, close), 2, file);
 	errors.push(...front.errors);
-	const meta = readMeta(front.entries, close + 1, fail);
 
 	// Body: the summary paragraph, then `## slug` sections.
 	let i = close + 1;
 	while (i < lines.length && lines[i]!.trim() === '') i++;
-	let summary = '';
 	const summaryLine = i + 1;
 	const summaryLines: string[] = [];
 	while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.startsWith('## ')) summaryLines.push(lines[i++]!);
-	summary = summaryLines.join('\n').trim();
+	const summary = summaryLines.join('\n').trim();
 	if (!summary || FIELD.test(summary)) fail(summaryLine, 'missing summary paragraph after the front matter');
 	while (i < lines.length && lines[i]!.trim() === '') i++;
 	if (i < lines.length && !lines[i]!.startsWith('## ')) {
@@ -79,6 +89,13 @@ export function parseCardFile(file: string, text: string): { paper: SourcePaper 
 		const headingLine = i + 1;
 		const slug = lines[i]!.slice(3).trim();
 		i++;
+		let stamp: string | undefined;
+		const stampMatch = STAMP.exec(lines[i] ?? '');
+		if (stampMatch) {
+			if (stamps) stamp = stampMatch[1];
+			else fail(i + 1, 'a "<!-- source: … -->" stamp belongs in a translation file only');
+			i++;
+		}
 		const body: { text: string; line: number }[] = [];
 		while (i < lines.length && !lines[i]!.startsWith('## ')) {
 			body.push({ text: lines[i]!, line: i + 1 });
@@ -88,14 +105,27 @@ export function parseCardFile(file: string, text: string): { paper: SourcePaper 
 		else if (slugs.has(slug)) fail(headingLine, `duplicate card slug "${slug}" (first at line ${slugs.get(slug)})`);
 		else slugs.set(slug, headingLine);
 		const card = readCard(slug, headingLine, body, fail);
-		if (card) cards.push(card);
+		if (card) cards.push(stamp ? { ...card, stamp } : card);
 	}
 	if (cards.length === 0 && errors.length === 0) fail(lines.length, 'the file has no cards ("## slug" sections)');
+	return { front: front.entries, closeLine: close + 1, summary, summaryLine, cards };
+}
 
+/**
+ * Parses one card file (the format is in ARCHITECTURE.md). Checks everything a single file can tell;
+ * checks across files (ids in papers.tsv, builds_on targets, cycles) are `compileDeck`'s.
+ * `file` is the path used in error messages.
+ */
+export function parseCardFile(file: string, text: string): { paper: SourcePaper | null; errors: DeckError[] } {
+	const errors: DeckError[] = [];
+	const fail = (line: number, reason: string) => errors.push({ file, line, reason });
+	const parts = splitCardFile(file, text, errors);
+	if (!parts) return { paper: null, errors };
+	const meta = readMeta(parts.front, parts.closeLine, fail);
 	if (!meta) return { paper: null, errors };
 	const keyLines: Record<string, number> = {};
-	for (const [k, v] of front.entries) keyLines[k] = v.line;
-	return { paper: { meta, keyLines, summary, summaryLine, cards }, errors };
+	for (const [k, v] of parts.front) keyLines[k] = v.line;
+	return { paper: { meta, keyLines, summary: parts.summary, summaryLine: parts.summaryLine, cards: parts.cards }, errors };
 }
 
 function readMeta(

@@ -173,3 +173,20 @@ export function plainText(source: string): string {
 		.replace(/\s+/g, ' ')
 		.trim();
 }
+
+/** Renders one field, or records `file:line: reason` in `errors` and returns '' when it cannot be. */
+export function renderField(
+	file: string,
+	line: number,
+	source: string,
+	mode: ClozeMode,
+	errors: { file: string; line: number; reason: string }[]
+): string {
+	try {
+		return renderMarkdown(source, mode);
+	} catch (e) {
+		if (!(e instanceof RenderError)) throw e;
+		errors.push({ file, line, reason: e.message });
+		return '';
+	}
+}

@@ -61,6 +61,22 @@ export class StudyChoices {
 		return this.#change(next, on ? m.choices_topic_on({ name: paperName }) : m.choices_topic_off({ name: paperName }));
 	}
 
+	/** Whether the papers past the reading lists (`ids`) introduce new cards: on unless every one is off. */
+	groupOn(ids: readonly string[]): boolean {
+		return ids.some((id) => !this.selection.disabledPapers.includes(id));
+	}
+
+	/** Turns a group of papers (those past the reading lists) on or off for new cards, together. */
+	setGroup(ids: readonly string[], on: boolean, groupName: string): Promise<void> {
+		const off = new Set(this.selection.disabledPapers);
+		for (const id of ids) {
+			if (on) off.delete(id);
+			else off.add(id);
+		}
+		const next = { ...this.selection, disabledPapers: [...off].sort() };
+		return this.#change(next, on ? m.choices_topic_on({ name: groupName }) : m.choices_topic_off({ name: groupName }));
+	}
+
 	/** Picks the order of new cards; picking `random` again draws a new shuffle. */
 	setOrder(order: NewCardOrder): Promise<void> {
 		if (order === this.selection.newCardOrder && order !== 'random') return Promise.resolve();
