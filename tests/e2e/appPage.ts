@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { readStoreInPage } from './engines/appSteps.ts';
 
 /** The text of the card's question side as shown. */
 export async function questionText(page: Page): Promise<string> {
@@ -36,23 +37,7 @@ export async function waitForNextQuestion(page: Page, previous: string): Promise
 
 /** Every row of one of the app's IndexedDB stores, read with the browser's own API (not the app's code). */
 export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('paperdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction(name, 'readonly').objectStore(name).getAll();
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result as T[]);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			}),
-		store
-	);
+	return (await page.evaluate(readStoreInPage, store)) as T[];
 }
 
 /** Writes one row into one of the app's stores with the browser's own API (to set up or corrupt data). */

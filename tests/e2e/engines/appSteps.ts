@@ -58,25 +58,28 @@ export async function gradeByClick(page: EnginePage, grade: 'Again' | 'Hard' | '
 	return q;
 }
 
-/** Every row of one of the app's IndexedDB stores, read with the browser's own API. */
+/**
+ * In the page: every row of one of the app's IndexedDB stores, read with the browser's own API (not
+ * the app's code). Shared by both drivers' helpers (appPage.ts for playwright, this file).
+ */
+export function readStoreInPage<T>(name: string): Promise<T[]> {
+	return new Promise<T[]>((resolve, reject) => {
+		const open = indexedDB.open('paperdeck');
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const db = open.result;
+			const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+			get.onsuccess = () => {
+				db.close();
+				resolve(get.result as T[]);
+			};
+			get.onerror = () => reject(get.error);
+		};
+	});
+}
+
 export function readStore<T = Record<string, unknown>>(page: EnginePage, store: string): Promise<T[]> {
-	return page.evaluate(
-		(name: string) =>
-			new Promise<T[]>((resolve, reject) => {
-				const open = indexedDB.open('paperdeck');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const get = db.transaction(name, 'readonly').objectStore(name).getAll();
-					get.onsuccess = () => {
-						db.close();
-						resolve(get.result as T[]);
-					};
-					get.onerror = () => reject(get.error);
-				};
-			}),
-		store
-	);
+	return page.evaluate(readStoreInPage, store) as Promise<T[]>;
 }
 
 /** Due date and memory state of every reviewed card, by id. */
