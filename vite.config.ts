@@ -15,7 +15,9 @@ const PAGE_ONLY = new RegExp(
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
-			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
+			'core[\\\\/](backupFile|validateBackup|validateSettings|validateSettingsEvent|snapshotRetention|formatBytes)\\.ts$',
+			'core[\\\\/]sync[\\\\/]',
+			'db[\\\\/](syncStore|mergeSettingsEvents|foldPulledEvents)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',

@@ -1,3 +1,5 @@
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
+import { syncSuite } from './engines/syncSuite.ts';
 
 crossEngineSuite('chromium');
+syncSuite('chromium');

@@ -69,7 +69,7 @@ describe('export and import', () => {
 		const settings = await loadSettings(source);
 		settings.study.newPerDay = 7;
 		settings.scheduler = { ...settings.scheduler, desiredRetention: 0.85 };
-		await saveSettings(source, settings);
+		await saveSettings(source, settings, NOW - DAY);
 		await rebuildStates(source, createScheduler(settings.scheduler));
 		await source.meta.put({ key: 'studyTopics', value: ['alignment'] });
 

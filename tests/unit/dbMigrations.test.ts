@@ -5,6 +5,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperdeckDatabase, SCHEMAS } from '../../src/lib/db/database.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
+import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { takeSnapshot } from '../../src/lib/db/snapshots.ts';
 import { makeDeck, NOW, review, scheduler } from './factories.ts';
@@ -31,7 +33,7 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		const db = new PaperdeckDatabase(`migration-${++n}`);
 		names.push(db.name);
 		await db.open();
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'events', 'meta', 'snapshotData', 'snapshots', 'states']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'changes', 'events', 'meta', 'settingsLog', 'snapshotData', 'snapshots', 'states', 'sync']);
 		expect(await db.events.count()).toBe(0);
 		db.close();
 	},
@@ -50,12 +52,43 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		// After: the same data, plus the two snapshot tables, empty and working.
 		const db = new PaperdeckDatabase(v1.name);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBeGreaterThanOrEqual(2);
 		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
 		expect(await db.snapshots.count()).toBe(0);
 		const snap = await takeSnapshot(db, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
 		expect(snap.eventCount).toBe(1);
 		expect(await db.snapshotData.count()).toBe(1);
+		db.close();
+	},
+	3: async () => {
+		// Before: a version-2 collection with two reviews and settings changed from the defaults.
+		const v2 = databaseAt(2);
+		await v2.open();
+		await reconcileDeck(v2 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
+		await v2.table('events').bulkAdd([review('paper-0/card-0', NOW, 3, 'learn', 'r1'), review('paper-0/card-1', NOW, 3, 'learn', 'r2')]);
+		const stored = { ...DEFAULT_SETTINGS, theme: 'dark', study: { ...DEFAULT_SETTINGS.study, newPerDay: 7 } };
+		await v2.table('meta').put({ key: 'settings', value: stored });
+		const tables = ['events', 'states', 'cards', 'meta', 'snapshots'];
+		const before = await Promise.all(tables.map((t) => v2.table(t).toArray()));
+		v2.close();
+
+		// After: the same data; both events in the change feed; the changed settings as one settings event
+		// (without the theme, a device preference); later writes join the feed.
+		const db = new PaperdeckDatabase(v2.name);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
+		const settingsEvents = await db.settingsLog.toArray();
+		expect(settingsEvents).toHaveLength(1);
+		expect(settingsEvents[0]!.settings.study.newPerDay).toBe(7);
+		expect('theme' in settingsEvents[0]!.settings).toBe(false);
+		expect((await db.changes.toArray()).map((c) => [c.id, c.table])).toEqual([
+			['r1', 'events'],
+			['r2', 'events'],
+			[settingsEvents[0]!.id, 'settingsLog']
+		]);
+		await appendEvent(db, review('paper-0/card-0', NOW + 60_000, 3, 'learn', 'r3'), scheduler);
+		expect((await db.changes.orderBy('seq').last())?.id).toBe('r3');
 		db.close();
 	}
 };

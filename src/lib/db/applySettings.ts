@@ -14,7 +14,7 @@ export async function applySettings(
 	settings: Settings,
 	onProgress?: (cardsDone: number, cards: number) => void
 ): Promise<number> {
-	return db.transaction('rw', [db.events, db.states, db.meta], async () => {
+	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog], async () => {
 		await saveSettings(db, settings);
 		const changed = await rebuildStates(db, createScheduler(settings.scheduler), onProgress);
 		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });

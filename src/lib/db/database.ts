@@ -2,8 +2,15 @@
  * The IndexedDB schema. Dexie's rule: every `version()` ever shipped stays declared, in order, and a
  * change is a new version with an upgrade tested in tests/unit/dbMigrations.test.ts.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { canonicalJson } from '../core/canonicalJson.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
+import { syncedPart } from '../core/settingsEvent.ts';
+import { newEventId } from './newEventId.ts';
+import { withDefaultSettings } from './settingsStore.ts';
+import type { SettingsEvent } from '../core/settingsEvent.ts';
 import type { SnapshotInfo } from '../core/snapshotRetention.ts';
+import { changeFeedMiddleware, type ChangeRow } from './changeFeed.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 
 /**
@@ -75,6 +82,13 @@ export const SCHEMAS = {
 	2: {
 		snapshots: '++id, takenAtMillis',
 		snapshotData: 'id'
+	},
+	// Sync: settings events (the log's settings that converge across devices) and this device's change
+	// feed (see changeFeed.ts), and the device's own sync state. The upgrade feeds the existing log and records the stored settings.
+	3: {
+		settingsLog: 'id, atMillis',
+		changes: '++seq',
+		sync: 'key'
 	}
 } as const;
 
@@ -85,10 +99,33 @@ export class PaperdeckDatabase extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 	snapshots!: EntityTable<SnapshotRow, 'id'>;
 	snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
+	settingsLog!: EntityTable<SettingsEvent, 'id'>;
+	changes!: EntityTable<ChangeRow, 'seq'>;
+	/** This device's sync state (account, checkpoints, last report): never exported, never watched. */
+	sync!: EntityTable<MetaRow, 'key'>;
 
 	constructor(name = 'paperdeck') {
 		super(name);
 		this.version(1).stores(SCHEMAS[1]);
 		this.version(2).stores(SCHEMAS[2]);
+		this.version(3).stores(SCHEMAS[3]).upgrade(upgradeToVersion3);
+		this.use(changeFeedMiddleware);
 	}
+}
+
+/**
+ * Version 3: every event already in the log enters the change feed (so a first sync pushes it), and
+ * settings the user changed from the defaults become a settings event stamped now, so they reach the
+ * user's other devices (and the latest change made anywhere wins).
+ */
+async function upgradeToVersion3(tx: Transaction): Promise<void> {
+	const ids = (await tx.table('events').toCollection().primaryKeys()) as string[];
+	await tx.table('changes').bulkAdd(ids.map((id) => ({ id, table: 'events' })));
+	const stored = (await tx.table('meta').get('settings'))?.value as Partial<Settings> | undefined;
+	if (!stored) return;
+	const settings = withDefaultSettings(stored);
+	if (canonicalJson(syncedPart(settings)) === canonicalJson(syncedPart(DEFAULT_SETTINGS))) return;
+	const event: SettingsEvent = { id: newEventId(), type: 'settings', atMillis: Date.now(), settings: syncedPart(settings) };
+	// The change feed middleware records it.
+	await tx.table('settingsLog').add(event);
 }

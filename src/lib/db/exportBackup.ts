@@ -20,9 +20,14 @@ export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY,
  * in one transaction so the three agree.
  */
 export async function exportBackup(db: PaperdeckDatabase, appVersion: string, nowMillis: number): Promise<BackupFile> {
-	return db.transaction('r', db.events, db.meta, async () => {
+	return db.transaction('r', [db.events, db.meta, db.settingsLog], async () => {
 		// The atMillis index orders equal times by id: exactly the log's order (compareEvents).
-		const [events, settings, meta] = await Promise.all([db.events.orderBy('atMillis').toArray(), loadSettings(db), db.meta.toArray()]);
+		const [events, settings, meta, settingsEvents] = await Promise.all([
+			db.events.orderBy('atMillis').toArray(),
+			loadSettings(db),
+			db.meta.toArray(),
+			db.settingsLog.orderBy('atMillis').toArray()
+		]);
 		const custom: Record<string, unknown> = {};
 		for (const row of meta) if (!DEVICE_LOCAL_KEYS.has(row.key)) custom[row.key] = row.value;
 		return {
@@ -32,7 +37,8 @@ export async function exportBackup(db: PaperdeckDatabase, appVersion: string, no
 			exportedAtMillis: nowMillis,
 			settings,
 			custom,
-			events
+			events,
+			settingsEvents
 		};
 	});
 }

@@ -6,7 +6,8 @@ import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { DEVICE_LOCAL_KEYS } from './exportBackup.ts';
 import { mergeEvents, rebuildStates } from './rebuildStates.ts';
-import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
+import { adoptLogSettings, loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
+import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { storedEvents } from './storedEvents.ts';
 
 /** The import would overwrite or contradict what is stored: nothing was written. */
@@ -74,14 +75,20 @@ export interface ImportResult {
  * again inside the transaction, so a write from another tab since the preview cannot slip past it.
  */
 export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, options: { useSettings: boolean }): Promise<ImportResult> {
-	return db.transaction('rw', [db.events, db.states, db.meta], async () => {
+	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog], async () => {
 		const { fresh, present } = await planImport(db, backup.events);
+		// Settings events join the log like any other: the latest by (time, id) is then in force. An
+		// older file has none: taking its settings is a change made now.
+		if (backup.settingsEvents) await mergeSettingsEvents(db, backup.settingsEvents);
+		else if (options.useSettings) await saveSettings(db, withDefaultSettings(backup.settings));
+		let settings = (await adoptLogSettings(db)).after;
 		if (options.useSettings) {
-			await saveSettings(db, backup.settings);
+			// The theme is a device preference, taken from the file only when asked.
+			settings = { ...settings, theme: withDefaultSettings(backup.settings).theme };
+			await saveSettings(db, settings);
 			const custom = Object.entries(backup.custom).filter(([key]) => !DEVICE_LOCAL_KEYS.has(key));
 			await db.meta.bulkPut(custom.map(([key, value]) => ({ key, value })));
 		}
-		const settings = await loadSettings(db);
 		const scheduler = createScheduler(settings.scheduler);
 		// Merging replays every card the new events touch. Only new scheduler settings change the others.
 		const added = await mergeEvents(db, fresh, scheduler);

@@ -23,7 +23,7 @@ export async function saveStudySelection(
 	const reorder =
 		selection.newCardOrder !== settings.selection.newCardOrder || selection.randomSeed !== settings.selection.randomSeed;
 	if (reorder && !deck) throw new Error('Changing the order of new cards needs the deck');
-	await db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
+	await db.transaction('rw', [db.cards, db.states, db.events, db.meta, db.settingsLog], async () => {
 		await saveSettings(db, next);
 		if (reorder) await reconcileDeck(db, deck!, scheduler, newCardRanks(deck!, selection.newCardOrder, selection.randomSeed));
 	});

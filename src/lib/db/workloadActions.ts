@@ -78,8 +78,8 @@ export async function saveInterviewPlan(
 	plan: InterviewPlan | null,
 	nowMillis: number
 ): Promise<BatchInfo | null> {
-	return db.transaction('rw', db.events, db.states, db.meta, async () => {
-		await saveSettings(db, { ...settings, workload: { ...settings.workload, interview: plan } });
+	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog], async () => {
+		await saveSettings(db, { ...settings, workload: { ...settings.workload, interview: plan } }, nowMillis);
 		if (!plan) return null;
 		const topics = await paperTopics(db);
 		const scope = (await reviewRows(db).toArray()).filter((r: StateRow) => inPlanScope(plan, r.paperId, (p) => topics[p]));

@@ -1,0 +1,160 @@
+/**
+ * The local side of replication: this device's id, its checkpoints, its change feed read as a
+ * CouchDB source's `_changes`, and pulled documents applied as a target's `_bulk_docs` would be,
+ * with the checkpoint written in the same transaction as the events it covers.
+ */
+import type { Checkpoint } from '../core/sync/checkpoint.ts';
+import { eventRevision, readDocument, type LogEvent } from '../core/sync/eventDocument.ts';
+import { createScheduler } from '../core/scheduler.ts';
+import type { SettingsEvent } from '../core/settingsEvent.ts';
+import type { CardEvent } from '../core/types.ts';
+import { sameEvent } from '../core/validateBackup.ts';
+import type { ChangeRow } from './changeFeed.ts';
+import type { PaperdeckDatabase } from './database.ts';
+import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
+import { foldPulledEvents } from './foldPulledEvents.ts';
+import { rebuildStates } from './rebuildStates.ts';
+import { adoptLogSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
+import { storedEvents } from './storedEvents.ts';
+
+const DEVICE_KEY = 'deviceId';
+
+/** A random id for this device's copy of the log, part of every replication id. */
+export async function localDeviceId(db: PaperdeckDatabase): Promise<string> {
+	return db.transaction('rw', db.sync, async () => {
+		const row = await db.sync.get(DEVICE_KEY);
+		if (typeof row?.value === 'string') return row.value;
+		const id = crypto.randomUUID();
+		await db.sync.put({ key: DEVICE_KEY, value: id });
+		return id;
+	});
+}
+
+export async function readSyncValue<T>(db: PaperdeckDatabase, key: string): Promise<T | undefined> {
+	return (await db.sync.get(key))?.value as T | undefined;
+}
+
+export async function writeSyncValue(db: PaperdeckDatabase, key: string, value: unknown): Promise<void> {
+	await db.sync.put({ key, value: structuredClone(value) });
+}
+
+const checkpointKey = (replicationId: string) => `checkpoint:${replicationId}`;
+
+export async function localCheckpoint(db: PaperdeckDatabase, replicationId: string): Promise<Checkpoint | null> {
+	return (await readSyncValue<Checkpoint>(db, checkpointKey(replicationId))) ?? null;
+}
+
+export async function saveLocalCheckpoint(db: PaperdeckDatabase, replicationId: string, checkpoint: Checkpoint): Promise<void> {
+	await writeSyncValue(db, checkpointKey(replicationId), checkpoint);
+}
+
+/** Forgets every checkpoint (on disconnect): a later connection starts by comparing everything again. */
+export async function clearSyncState(db: PaperdeckDatabase, keep: readonly string[]): Promise<void> {
+	await db.sync.filter((r) => !keep.includes(r.key)).delete();
+}
+
+/** The change feed after `since`: up to `limit` rows and the events they name (deduplicated; gone ones skipped). */
+export async function localChanges(db: PaperdeckDatabase, since: number, limit: number): Promise<{ lastSeq: number; events: LogEvent[] }> {
+	return db.transaction('r', [db.changes, db.events, db.settingsLog], async () => {
+		const rows = await db.changes.where('seq').above(since).limit(limit).toArray();
+		if (rows.length === 0) return { lastSeq: since, events: [] };
+		const ids = (table: string) => [...new Set(rows.filter((r) => r.table === table).map((r) => r.id))];
+		const [cards, settings] = await Promise.all([db.events.bulkGet(ids('events')), db.settingsLog.bulkGet(ids('settingsLog'))]);
+		const events = [...cards, ...settings].filter((e): e is LogEvent => !!e);
+		return { lastSeq: rows.at(-1)!.seq!, events };
+	});
+}
+
+/** How many change-feed entries come after `since` (local events not yet pushed). */
+export async function pendingChanges(db: PaperdeckDatabase, since: number): Promise<number> {
+	return db.changes.where('seq').above(since).count();
+}
+
+/** For each id, the revision of the event this device holds (undefined where it has none). */
+export async function localRevisions(db: PaperdeckDatabase, ids: readonly string[]): Promise<Map<string, string>> {
+	return db.transaction('r', db.events, db.settingsLog, async () => {
+		const [cards, settings] = await Promise.all([storedEvents(db, ids), db.settingsLog.bulkGet(ids as string[])]);
+		const revs = new Map<string, string>();
+		ids.forEach((id, i) => {
+			const e = cards[i] ?? settings[i];
+			if (e) revs.set(id, eventRevision(e));
+		});
+		return revs;
+	});
+}
+
+export interface PullOutcome {
+	/** Events this device did not have. */
+	received: number;
+	/** Documents that are not Paperdeck events (skipped, never imported). */
+	invalid: { id: string; reason: string }[];
+	/** Ids naming a different event here (the local one is kept). */
+	collisions: string[];
+	/** The settings in force changed. */
+	settingsChanged: boolean;
+	/** The new-card order changed: card ranks need the deck (the caller reorders). */
+	reorder: boolean;
+	/** Cards whose history changed. */
+	cards: number;
+}
+
+/**
+ * Applies pulled documents in one transaction with the pull checkpoint: each is checked as a backup's
+ * events are; new events join the log (a set union by id) and their cards are replayed; settings
+ * events join too and the latest is adopted (rescheduling every card if it changes scheduling).
+ * Invalid documents and id collisions are counted, and the rest of the batch still applies.
+ */
+export async function applyPulled(
+	db: PaperdeckDatabase,
+	docs: readonly unknown[],
+	nowMillis: number,
+	checkpoint: { replicationId: string; checkpoint: Checkpoint }
+): Promise<PullOutcome> {
+	const cardEvents: CardEvent[] = [];
+	const settingsEvents: SettingsEvent[] = [];
+	const invalid: PullOutcome['invalid'] = [];
+	for (const doc of docs) {
+		const read = readDocument(doc, nowMillis);
+		if (read.kind === 'card') cardEvents.push(read.event);
+		else if (read.kind === 'settings') settingsEvents.push(read.event);
+		else invalid.push({ id: read.id, reason: read.reason });
+	}
+	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog, db.changes, db.sync], async () => {
+		const feedBefore = (await db.changes.orderBy('seq').last())?.seq ?? 0;
+		const stored = await storedEvents(db, cardEvents.map((e) => e.id));
+		const fresh = new Map<string, CardEvent>();
+		const collisions: string[] = [];
+		cardEvents.forEach((e, i) => {
+			const mine = stored[i] ?? fresh.get(e.id);
+			if (!mine) fresh.set(e.id, e);
+			else if (!sameEvent(mine, e)) collisions.push(e.id);
+		});
+		const settingsMerge = await mergeSettingsEvents(db, settingsEvents);
+		collisions.push(...settingsMerge.collisions);
+		const { before, after } = await adoptLogSettings(db);
+		const scheduler = createScheduler(after.scheduler);
+		const received = await foldPulledEvents(db, [...fresh.values()], scheduler);
+		const key = schedulerKey(after.scheduler);
+		if ((await db.meta.get(SCHEDULER_KEY))?.value !== key) {
+			await rebuildStates(db, scheduler);
+			await db.meta.put({ key: SCHEDULER_KEY, value: key });
+		}
+		// What came from the server need not go back to it: out of the change feed.
+		const pulled = new Set([...fresh.keys(), ...settingsEvents.map((e) => e.id)]);
+		await db.changes
+			.where('seq')
+			.above(feedBefore)
+			.filter((r: ChangeRow) => pulled.has(r.id))
+			.delete();
+		await saveLocalCheckpoint(db, checkpoint.replicationId, checkpoint.checkpoint);
+		return {
+			received: received + settingsMerge.added,
+			invalid,
+			collisions,
+			settingsChanged: JSON.stringify(before) !== JSON.stringify(after),
+			reorder:
+				before.selection.newCardOrder !== after.selection.newCardOrder || before.selection.randomSeed !== after.selection.randomSeed,
+			cards: new Set([...fresh.values()].map((e) => e.cardId)).size
+		};
+	});
+}

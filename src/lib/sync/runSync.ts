@@ -1,0 +1,73 @@
+/**
+ * One sync of the open collection with its connected database, as every trigger runs it (Sync now,
+ * after a study session, back online, the timer): one at a time (across tabs too, where the browser
+ * has Web Locks), recording the outcome in the status the page shows. Loaded only when a sync runs.
+ */
+import type { PaperdeckDatabase } from '../db/database.ts';
+import { reconcileDeck } from '../db/reconcileDeck.ts';
+import { loadSettings } from '../db/settingsStore.ts';
+import { newCardRanks } from '../deck/newCardOrder.ts';
+import { openApp, fetchDeck } from '../state/openApp.ts';
+import { useSettings } from '../state/useSettings.ts';
+import { remoteFor } from './connectDatabase.ts';
+import { replicate, type SyncReport } from './replicate.ts';
+import { loadAccount, loadStatus, saveStatus, type SyncStatus } from './syncAccount.ts';
+import { SyncError } from './syncError.ts';
+
+export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; error: SyncError | Error } | { ok: 'skipped' };
+
+let running: Promise<SyncOutcome> | null = null;
+
+/** Syncs now, or joins the sync already running in this tab. */
+export function runSync(options: { fetch?: typeof fetch; timeoutMillis?: number } = {}): Promise<SyncOutcome> {
+	running ??= locked(() => syncOnce(options)).finally(() => (running = null));
+	return running;
+}
+
+async function locked(task: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
+	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+	if (!locks) return task();
+	return locks.request('paperdeck-sync', task) as Promise<SyncOutcome>;
+}
+
+async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number }): Promise<SyncOutcome> {
+	const app = await openApp();
+	const account = await loadAccount(app.db);
+	if (!account) return { ok: 'skipped' };
+	const status = await loadStatus(app.db);
+	const now = Date.now();
+	try {
+		const report = await replicate(app.db, remoteFor(account, options));
+		if (report.reorder) await rerank(app.db);
+		if (report.settingsChanged) await useSettings(await loadSettings(app.db));
+		await saveStatus(app.db, succeeded(status, report, now));
+		return { ok: true, report };
+	} catch (e) {
+		const kind = e instanceof SyncError ? e.kind : 'unknown';
+		await saveStatus(app.db, { ...status, lastAttemptMillis: now, lastError: { kind, atMillis: now } });
+		return { ok: false, error: e as Error };
+	}
+}
+
+function succeeded(status: SyncStatus, report: SyncReport, now: number): SyncStatus {
+	return {
+		...status,
+		lastSuccessMillis: now,
+		lastAttemptMillis: now,
+		sent: status.sent + report.sent,
+		received: status.received + report.received,
+		lastSent: report.sent,
+		lastReceived: report.received,
+		invalid: report.invalid,
+		collisions: report.collisions.slice(0, 20),
+		lastError: null
+	};
+}
+
+/** A new-card order that arrived from another device reranks the new cards (it needs the deck). */
+async function rerank(db: PaperdeckDatabase): Promise<void> {
+	const app = await openApp();
+	const settings = await loadSettings(db);
+	const deck = await fetchDeck();
+	await reconcileDeck(db, deck, app.scheduler, newCardRanks(deck, settings.selection.newCardOrder, settings.selection.randomSeed));
+}
