@@ -64,6 +64,11 @@ describe('reading a backup file', () => {
 		expect(reasonFor(backupWith(good(), { format: 'anki' }))).toBe('This is not a Paperdeck backup file.');
 	});
 
+	it("accepts every schema version up to this app's (5: settings events; 4 is own cards, issue 19)", () => {
+		expect(BACKUP_SCHEMA_VERSION).toBe(5);
+		for (let v = 1; v <= 5; v++) expect(parseBackup(backupWith(good(), { schemaVersion: v }), NOW).ok, `schema ${v}`).toBe(true);
+	});
+
 	it('rejects a newer or invalid schema version', () => {
 		expect(reasonFor(backupWith(good(), { schemaVersion: BACKUP_SCHEMA_VERSION + 1 }))).toMatch(/newer Paperdeck.*Update the app/);
 		expect(reasonFor(backupWith(good(), { schemaVersion: 0 }))).toMatch(/schema version 0 is not valid/);

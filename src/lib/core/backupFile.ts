@@ -13,9 +13,11 @@ export const BACKUP_FORMAT = 'paperdeck-backup';
 // tells it to say "update the app" instead. Version-1 files hold nothing version 2 reads differently.
 // 3: `postpone` events, the `batch` of dueBy/postpone, and a review's recorded `fuzz` and `capMillis`
 // (workload control). Older files hold nothing version 3 reads differently.
-// 4: `settingsEvents`, the log's settings that converge across devices (sync). Older files have none;
-// their `settings` are still read as before.
-export const BACKUP_SCHEMA_VERSION = 4;
+// 4: own papers and cards as events (issue 19, built on its own branch). This app accepts a version-4
+// file: its card events read as before.
+// 5: `settingsEvents`, the log's settings that converge across devices (sync). Older files have none;
+// their `settings` are still read as before. Every version from 1 to this one is accepted.
+export const BACKUP_SCHEMA_VERSION = 5;
 
 /**
  * One backup: everything needed to rebuild a user's collection elsewhere. The event log is the
@@ -31,7 +33,7 @@ export interface BackupFile {
 	/** User data kept beside the settings (stored preferences of later features), by key. */
 	custom: Record<string, unknown>;
 	events: CardEvent[];
-	/** The log's settings events (schema 3 on); the latest by (time, id) is in force. */
+	/** The log's settings events (schema 5 on); the latest by (time, id) is in force. */
 	settingsEvents?: SettingsEvent[];
 }
 
