@@ -31,6 +31,8 @@ export interface CouchServerOptions {
 	port?: number;
 	/** Called before each request reaches the database: return false to drop the connection instead. */
 	intercept?: (req: { method: string; url: string }) => boolean;
+	/** Called when each response has been sent, with the time the server took (benchmarks). */
+	onResponse?: (req: { method: string; url: string; millis: number }) => void;
 }
 
 let instances = 0;
@@ -67,6 +69,11 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
 			res.setHeader('Access-Control-Expose-Headers', 'content-type, cache-control, etag');
 			res.setHeader('Vary', 'Origin');
 			if (req.method === 'OPTIONS') return res.status(204).end();
+		}
+		if (options.onResponse) {
+			const start = performance.now();
+			const { method, url } = req;
+			res.on('finish', () => options.onResponse!({ method, url, millis: performance.now() - start }));
 		}
 		if (options.intercept && !options.intercept({ method: req.method, url: req.url })) {
 			req.socket.destroy();

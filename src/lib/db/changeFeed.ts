@@ -21,12 +21,24 @@ export interface ChangeRow {
 	table: string;
 }
 
+/** Transactions whose writes stay out of the feed (see `leaveOutOfFeed`). */
+const unfed = new WeakSet<object>();
+
+/**
+ * Keeps the writes of the running Dexie transaction out of the change feed: events pulled from the
+ * server need not go back to it. Call inside the transaction (`Dexie.currentTransaction`).
+ */
+export function leaveOutOfFeed(transaction: { idbtrans: object } | null | undefined): void {
+	if (!transaction) throw new Error('leaveOutOfFeed: no transaction');
+	unfed.add(transaction.idbtrans);
+}
+
 function fedTable(down: DBCore, table: DBCoreTable): DBCoreTable {
 	return {
 		...table,
 		async mutate(req: DBCoreMutateRequest) {
 			const res = await table.mutate(req);
-			if (req.type !== 'add' && req.type !== 'put') return res;
+			if ((req.type !== 'add' && req.type !== 'put') || unfed.has(req.trans as object)) return res;
 			const rows: ChangeRow[] = [];
 			req.values.forEach((value: { id?: unknown }, i) => {
 				if (res.failures[i] || typeof value?.id !== 'string') return;

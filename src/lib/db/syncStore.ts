@@ -9,12 +9,13 @@ import { createScheduler } from '../core/scheduler.ts';
 import type { SettingsEvent } from '../core/settingsEvent.ts';
 import type { CardEvent } from '../core/types.ts';
 import { sameEvent } from '../core/validateBackup.ts';
-import type { ChangeRow } from './changeFeed.ts';
+import Dexie from 'dexie';
+import { leaveOutOfFeed } from './changeFeed.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { foldPulledEvents } from './foldPulledEvents.ts';
 import { rebuildStates } from './rebuildStates.ts';
-import { adoptLogSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
+import { adoptLogSettings, loadSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
 
 const DEVICE_KEY = 'deviceId';
@@ -70,12 +71,49 @@ export async function pendingChanges(db: PaperdeckDatabase, since: number): Prom
 	return db.changes.where('seq').above(since).count();
 }
 
+/** Above this many ids, one read of every key beats a read per id (see storedEvents.ts). */
+const LOOKUPS = 1000;
+
+/**
+ * Which card events this device holds, for one pull: answered by a read per id while the questions
+ * are small (a day's sync), and from every key read once (then kept up to date by the pull itself)
+ * once a batch is large (a first sync), so a 100,000-event pull does not read 100,000 absent ids.
+ * Another tab can only add events with fresh random ids meanwhile; an import that races a pull and
+ * adds the very same ids makes the pull's write fail (and the next sync resume), never doubles them.
+ */
+export class KnownIds {
+	readonly #db: PaperdeckDatabase;
+	#all: Set<string> | null = null;
+
+	constructor(db: PaperdeckDatabase) {
+		this.#db = db;
+	}
+
+	/** The ids among `ids` that the log holds, or null when they must be looked up one by one. Call inside a transaction on `events`. */
+	async held(ids: readonly string[]): Promise<ReadonlySet<string> | null> {
+		if (!this.#all && ids.length > LOOKUPS) this.#all = new Set((await this.#db.events.toCollection().primaryKeys()) as string[]);
+		return this.#all ? new Set(ids.filter((id) => this.#all!.has(id))) : null;
+	}
+
+	/** The ids are in the log now. */
+	add(ids: Iterable<string>): void {
+		if (this.#all) for (const id of ids) this.#all.add(id);
+	}
+
+	/** Whether `id` is certainly absent (false when unknown). */
+	absent(id: string): boolean {
+		return !!this.#all && !this.#all.has(id);
+	}
+}
+
 /** For each id, the revision of the event this device holds (undefined where it has none). */
-export async function localRevisions(db: PaperdeckDatabase, ids: readonly string[]): Promise<Map<string, string>> {
+export async function localRevisions(db: PaperdeckDatabase, ids: readonly string[], known?: KnownIds): Promise<Map<string, string>> {
+	const lookup = known ? ids.filter((id) => !known.absent(id)) : ids;
+	const revs = new Map<string, string>();
+	if (lookup.length === 0) return revs;
 	return db.transaction('r', db.events, db.settingsLog, async () => {
-		const [cards, settings] = await Promise.all([storedEvents(db, ids), db.settingsLog.bulkGet(ids as string[])]);
-		const revs = new Map<string, string>();
-		ids.forEach((id, i) => {
+		const [cards, settings] = await Promise.all([storedEvents(db, lookup), db.settingsLog.bulkGet(lookup as string[])]);
+		lookup.forEach((id, i) => {
 			const e = cards[i] ?? settings[i];
 			if (e) revs.set(id, eventRevision(e));
 		});
@@ -96,6 +134,8 @@ export interface PullOutcome {
 	reorder: boolean;
 	/** Cards whose history changed. */
 	cards: number;
+	/** Time by step (milliseconds): validation, the write transaction's parts. */
+	millis: Record<string, number>;
 }
 
 /**
@@ -108,8 +148,16 @@ export async function applyPulled(
 	db: PaperdeckDatabase,
 	docs: readonly unknown[],
 	nowMillis: number,
-	checkpoint: { replicationId: string; checkpoint: Checkpoint }
+	checkpoint: { replicationId: string; checkpoint: Checkpoint },
+	known?: KnownIds
 ): Promise<PullOutcome> {
+	const millis: Record<string, number> = {};
+	let clock = performance.now();
+	const lap = (step: string) => {
+		const t = performance.now();
+		millis[step] = (millis[step] ?? 0) + (t - clock);
+		clock = t;
+	};
 	const cardEvents: CardEvent[] = [];
 	const settingsEvents: SettingsEvent[] = [];
 	const invalid: PullOutcome['invalid'] = [];
@@ -119,34 +167,40 @@ export async function applyPulled(
 		else if (read.kind === 'settings') settingsEvents.push(read.event);
 		else invalid.push({ id: read.id, reason: read.reason });
 	}
-	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog, db.changes, db.sync], async () => {
-		const feedBefore = (await db.changes.orderBy('seq').last())?.seq ?? 0;
-		const stored = await storedEvents(db, cardEvents.map((e) => e.id));
+	lap('validate');
+	const outcome = await db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog, db.sync], async () => {
+		lap('open');
+		// What comes from the server need not go back to it: these writes stay out of the change feed.
+		leaveOutOfFeed(Dexie.currentTransaction);
+		const ids = cardEvents.map((e) => e.id);
+		const held = known ? await known.held(ids) : null;
+		const lookup = held ? ids.filter((id) => held.has(id)) : ids;
+		const found = await storedEvents(db, lookup);
+		const stored = new Map(lookup.map((id, i) => [id, found[i]]));
 		const fresh = new Map<string, CardEvent>();
 		const collisions: string[] = [];
-		cardEvents.forEach((e, i) => {
-			const mine = stored[i] ?? fresh.get(e.id);
+		for (const e of cardEvents) {
+			const mine = stored.get(e.id) ?? fresh.get(e.id);
 			if (!mine) fresh.set(e.id, e);
 			else if (!sameEvent(mine, e)) collisions.push(e.id);
-		});
+		}
+		lap('known');
 		const settingsMerge = await mergeSettingsEvents(db, settingsEvents);
 		collisions.push(...settingsMerge.collisions);
-		const { before, after } = await adoptLogSettings(db);
+		// The settings in force change only when settings events arrive.
+		const { before, after } = settingsMerge.added > 0 ? await adoptLogSettings(db) : await loadSettings(db).then((s) => ({ before: s, after: s }));
 		const scheduler = createScheduler(after.scheduler);
+		lap('settings');
 		const received = await foldPulledEvents(db, [...fresh.values()], scheduler);
+		known?.add(fresh.keys());
+		lap('fold');
 		const key = schedulerKey(after.scheduler);
-		if ((await db.meta.get(SCHEDULER_KEY))?.value !== key) {
+		if (settingsMerge.added > 0 && (await db.meta.get(SCHEDULER_KEY))?.value !== key) {
 			await rebuildStates(db, scheduler);
 			await db.meta.put({ key: SCHEDULER_KEY, value: key });
 		}
-		// What came from the server need not go back to it: out of the change feed.
-		const pulled = new Set([...fresh.keys(), ...settingsEvents.map((e) => e.id)]);
-		await db.changes
-			.where('seq')
-			.above(feedBefore)
-			.filter((r: ChangeRow) => pulled.has(r.id))
-			.delete();
 		await saveLocalCheckpoint(db, checkpoint.replicationId, checkpoint.checkpoint);
+		lap('checkpoint');
 		return {
 			received: received + settingsMerge.added,
 			invalid,
@@ -154,7 +208,10 @@ export async function applyPulled(
 			settingsChanged: JSON.stringify(before) !== JSON.stringify(after),
 			reorder:
 				before.selection.newCardOrder !== after.selection.newCardOrder || before.selection.randomSeed !== after.selection.randomSeed,
-			cards: new Set([...fresh.values()].map((e) => e.cardId)).size
+			cards: new Set([...fresh.values()].map((e) => e.cardId)).size,
+			millis
 		};
 	});
+	lap('commit');
+	return outcome;
 }

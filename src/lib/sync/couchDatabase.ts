@@ -24,6 +24,8 @@ export interface ChangeRow {
 	seq: Seq;
 	changes: { rev: string }[];
 	deleted?: boolean;
+	/** The winning revision's body, when asked for (`include_docs`). */
+	doc?: unknown;
 }
 
 export interface DatabaseInfo {
@@ -127,8 +129,9 @@ export class CouchDatabase {
 		}
 	}
 
-	async changes(since: Seq, limit: number): Promise<{ results: ChangeRow[]; last_seq: Seq }> {
-		const query = `?style=all_docs&since=${encodeURIComponent(String(since))}&limit=${limit}`;
+	/** The changes after `since`, at most `limit`; with the documents' bodies when `includeDocs`. */
+	async changes(since: Seq, limit: number, includeDocs = false): Promise<{ results: ChangeRow[]; last_seq: Seq }> {
+		const query = `?style=all_docs&since=${encodeURIComponent(String(since))}&limit=${limit}${includeDocs ? '&include_docs=true' : ''}`;
 		return this.json(`/_changes${query}`);
 	}
 

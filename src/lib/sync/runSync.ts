@@ -37,9 +37,11 @@ async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number 
 	const status = await loadStatus(app.db);
 	const now = Date.now();
 	try {
+		const started = performance.now();
 		const report = await replicate(app.db, remoteFor(account, options));
 		if (report.reorder) await rerank(app.db);
 		if (report.settingsChanged) await useSettings(await loadSettings(app.db));
+		report.millis.total = performance.now() - started;
 		await saveStatus(app.db, succeeded(status, report, now));
 		return { ok: true, report };
 	} catch (e) {
@@ -60,7 +62,8 @@ function succeeded(status: SyncStatus, report: SyncReport, now: number): SyncSta
 		lastReceived: report.received,
 		invalid: report.invalid,
 		collisions: report.collisions.slice(0, 20),
-		lastError: null
+		lastError: null,
+		lastMillis: Object.fromEntries(Object.entries(report.millis).map(([k, v]) => [k, Math.round(v)]))
 	};
 }
 

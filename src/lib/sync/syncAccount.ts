@@ -29,6 +29,8 @@ export interface SyncStatus {
 	invalid: number;
 	collisions: string[];
 	lastError: { kind: SyncErrorKind | 'unknown'; atMillis: number } | null;
+	/** The last successful sync's time by phase (milliseconds): diagnostics, shown nowhere. */
+	lastMillis?: Record<string, number>;
 }
 
 export const ACCOUNT_KEY = 'account';
