@@ -5,7 +5,6 @@
  */
 import type { Checkpoint } from '../core/sync/checkpoint.ts';
 import { eventRevision, readDocument, type LogEvent } from '../core/sync/eventDocument.ts';
-import { createScheduler } from '../core/scheduler.ts';
 import type { SettingsEvent } from '../core/settingsEvent.ts';
 import type { CardEvent } from '../core/types.ts';
 import { sameEvent } from '../core/validateBackup.ts';
@@ -13,9 +12,8 @@ import Dexie from 'dexie';
 import { leaveOutOfFeed } from './changeFeed.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
-import { foldPulledEvents } from './foldPulledEvents.ts';
-import { rebuildStates } from './rebuildStates.ts';
-import { adoptLogSettings, loadSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
+import { markUnsettled } from './settlePulledCards.ts';
+import { adoptLogSettings, loadSettings, schedulerKey } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
 
 const DEVICE_KEY = 'deviceId';
@@ -73,6 +71,7 @@ export async function pendingChanges(db: PaperdeckDatabase, since: number): Prom
 
 /** Above this many ids, one read of every key beats a read per id (see storedEvents.ts). */
 const LOOKUPS = 1000;
+const ADD_SLICE = 500;
 
 /**
  * Which card events this device holds, for one pull: answered by a read per id while the questions
@@ -140,8 +139,9 @@ export interface PullOutcome {
 
 /**
  * Applies pulled documents in one transaction with the pull checkpoint: each is checked as a backup's
- * events are; new events join the log (a set union by id) and their cards are replayed; settings
- * events join too and the latest is adopted (rescheduling every card if it changes scheduling).
+ * events are; new events join the log (a set union by id) and their cards are marked for replay at the
+ * end of the pull (`settlePulledCards`); settings events join too and the latest is adopted (every
+ * card is then replayed, if it changes scheduling).
  * Invalid documents and id collisions are counted, and the rest of the batch still applies.
  */
 export async function applyPulled(
@@ -168,7 +168,7 @@ export async function applyPulled(
 		else invalid.push({ id: read.id, reason: read.reason });
 	}
 	lap('validate');
-	const outcome = await db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog, db.sync], async () => {
+	const outcome = await db.transaction('rw', [db.events, db.meta, db.settingsLog, db.sync], async () => {
 		lap('open');
 		// What comes from the server need not go back to it: these writes stay out of the change feed.
 		leaveOutOfFeed(Dexie.currentTransaction);
@@ -189,26 +189,24 @@ export async function applyPulled(
 		collisions.push(...settingsMerge.collisions);
 		// The settings in force change only when settings events arrive.
 		const { before, after } = settingsMerge.added > 0 ? await adoptLogSettings(db) : await loadSettings(db).then((s) => ({ before: s, after: s }));
-		const scheduler = createScheduler(after.scheduler);
 		lap('settings');
-		const received = await foldPulledEvents(db, [...fresh.values()], scheduler);
+		const added = [...fresh.values()];
+		// IndexedDB clones every added value synchronously: slices keep the page responsive between them.
+		for (let i = 0; i < added.length; i += ADD_SLICE) await db.events.bulkAdd(added.slice(i, i + ADD_SLICE));
 		known?.add(fresh.keys());
-		lap('fold');
-		const key = schedulerKey(after.scheduler);
-		if (settingsMerge.added > 0 && (await db.meta.get(SCHEDULER_KEY))?.value !== key) {
-			await rebuildStates(db, scheduler);
-			await db.meta.put({ key: SCHEDULER_KEY, value: key });
-		}
+		const rescheduled = schedulerKey(before.scheduler) !== schedulerKey(after.scheduler);
+		if (added.length > 0 || rescheduled) await markUnsettled(db, new Set(added.map((e) => e.cardId)), rescheduled);
+		lap('add');
 		await saveLocalCheckpoint(db, checkpoint.replicationId, checkpoint.checkpoint);
 		lap('checkpoint');
 		return {
-			received: received + settingsMerge.added,
+			received: added.length + settingsMerge.added,
 			invalid,
 			collisions,
 			settingsChanged: JSON.stringify(before) !== JSON.stringify(after),
 			reorder:
 				before.selection.newCardOrder !== after.selection.newCardOrder || before.selection.randomSeed !== after.selection.randomSeed,
-			cards: new Set([...fresh.values()].map((e) => e.cardId)).size,
+			cards: new Set(added.map((e) => e.cardId)).size,
 			millis
 		};
 	});

@@ -10,6 +10,7 @@ import { hashString } from '../core/hashString.ts';
 import { advanceCheckpoint, agreedSeq, type Checkpoint, type Seq } from '../core/sync/checkpoint.ts';
 import { toDocument } from '../core/sync/eventDocument.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
+import { settlePulledCards } from '../db/settlePulledCards.ts';
 import { applyPulled, KnownIds, localChanges, localCheckpoint, localDeviceId, localRevisions, saveLocalCheckpoint } from '../db/syncStore.ts';
 import type { ChangeRow, CouchDatabase } from './couchDatabase.ts';
 
@@ -143,30 +144,42 @@ export async function pull(db: PaperdeckDatabase, remote: CouchDatabase, id: str
 	};
 
 	let next: Promise<PulledBatch> | null = fetchBatch(start.since, withDocs);
-	while (next) {
-		const current: PulledBatch = await phase(report, 'pull.wait', () => next!);
-		next = null;
-		if (current.results.length === 0) break;
-		if (current.results.length >= batch) {
-			next = fetchBatch(current.last_seq, withDocs);
-			// Awaited in the next round; if this round fails first, its failure is the one reported.
-			next.catch(() => {});
+	try {
+		await pullBatches();
+	} catch (e) {
+		// What arrived before the failure is in the log: its cards' states follow it now (or, if that
+		// fails too, at the next start or sync).
+		await settlePulledCards(db).catch(() => {});
+		throw e;
+	}
+	await phase(report, 'pull.settle', () => settlePulledCards(db));
+
+	async function pullBatches(): Promise<void> {
+		while (next) {
+			const current: PulledBatch = await phase(report, 'pull.wait', () => next!);
+			next = null;
+			if (current.results.length === 0) break;
+			if (current.results.length >= batch) {
+				next = fetchBatch(current.last_seq, withDocs);
+				// Awaited in the next round; if this round fails first, its failure is the one reported.
+				next.catch(() => {});
+			}
+			const checkpoint: Checkpoint = advanceCheckpoint(local, session, current.last_seq);
+			const outcome = await phase(report, 'pull.apply', () => applyPulled(db, current.docs, now(), { replicationId: id, checkpoint }, known));
+			local = checkpoint;
+			rev = await phase(report, 'pull.checkpoint', () => remote.putCheckpoint(id, checkpoint, rev));
+			report.received += outcome.received;
+			report.invalid += outcome.invalid.length;
+			report.collisions.push(...outcome.collisions);
+			report.settingsChanged ||= outcome.settingsChanged;
+			report.reorder ||= outcome.reorder;
+			report.cards += outcome.cards;
+			for (const [step, ms] of Object.entries(outcome.millis)) report.millis[`pull.apply.${step}`] = (report.millis[`pull.apply.${step}`] ?? 0) + ms;
+			options.onBatch?.(report);
+			// Bodies are worth inlining while most of what arrives is new here.
+			const lacking = current.lacking ?? outcome.received + outcome.invalid.length;
+			withDocs = lacking * 2 >= current.live;
 		}
-		const checkpoint: Checkpoint = advanceCheckpoint(local, session, current.last_seq);
-		const outcome = await phase(report, 'pull.apply', () => applyPulled(db, current.docs, now(), { replicationId: id, checkpoint }, known));
-		local = checkpoint;
-		rev = await phase(report, 'pull.checkpoint', () => remote.putCheckpoint(id, checkpoint, rev));
-		report.received += outcome.received;
-		report.invalid += outcome.invalid.length;
-		report.collisions.push(...outcome.collisions);
-		report.settingsChanged ||= outcome.settingsChanged;
-		report.reorder ||= outcome.reorder;
-		report.cards += outcome.cards;
-		for (const [step, ms] of Object.entries(outcome.millis)) report.millis[`pull.apply.${step}`] = (report.millis[`pull.apply.${step}`] ?? 0) + ms;
-		options.onBatch?.(report);
-		// Bodies are worth inlining while most of what arrives is new here.
-		const lacking = current.lacking ?? outcome.received + outcome.invalid.length;
-		withDocs = lacking * 2 >= current.live;
 	}
 }
 
