@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import { toDocument } from '../../src/lib/core/sync/eventDocument.ts';
-import { loadSettings, saveSettings } from '../../src/lib/db/settingsStore.ts';
+import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey } from '../../src/lib/db/settingsStore.ts';
+import { markUnsettled, settlePulledCards, UNSETTLED_KEY } from '../../src/lib/db/settlePulledCards.ts';
 import { clearSyncState, pendingChanges } from '../../src/lib/db/syncStore.ts';
 import { replicate, pushedSeq } from '../../src/lib/sync/replicate.ts';
 import { SyncError } from '../../src/lib/sync/syncError.ts';
@@ -111,6 +112,38 @@ describe('replication client', { timeout: 60_000 }, () => {
 			}
 		}, 120_000);
 	}
+
+	it('pulls a large log in big batches (bodies inline, known ids read once) and replays its cards once, at the end', async () => {
+		const url = await newDatabase();
+		const log = mixedLog(7, cardIds, 2600);
+		await replicate(await device(log), remote(url));
+		// B already holds some of those events, and has one of its own.
+		const own = review(cardIds[0]!, NOW - DAY, 3);
+		const b = await device([...log.slice(0, 150), own]);
+		let changesRequests = 0;
+		const counting: typeof fetch = (input, init) => {
+			if (String(input).includes('/_changes')) changesRequests++;
+			return fetch(input, init);
+		};
+		const report = await replicate(b, remote(url, { fetch: counting }));
+		expect(report).toMatchObject({ received: 2600 - 150, sent: 1, invalid: 0, collisions: [] });
+		expect(changesRequests).toBe(2);
+		expect((await deviceState(b)).events).toHaveLength(2601);
+		// The cache is valid again and matches a replay of the whole log; nothing pulled waits to be pushed.
+		expect(await b.sync.get(UNSETTLED_KEY)).toBeUndefined();
+		expect((await b.meta.get(SCHEDULER_KEY))?.value).toBe(schedulerKey((await loadSettings(b)).scheduler));
+		expect(await rebuildStates(b, scheduler)).toEqual([]);
+		expect(await pendingChanges(b, await pushedSeq(b, url))).toBe(0);
+	});
+
+	it('marks the state cache stale while a pull is being applied, so a restart before its end rebuilds it', async () => {
+		const b = await device();
+		await markUnsettled(b, [cardIds[0]!], false);
+		expect((await b.meta.get(SCHEDULER_KEY))?.value).not.toBe(schedulerKey((await loadSettings(b)).scheduler));
+		expect(await settlePulledCards(b)).toBe(1);
+		expect((await b.meta.get(SCHEDULER_KEY))?.value).toBe(schedulerKey((await loadSettings(b)).scheduler));
+		expect(await b.sync.get(UNSETTLED_KEY)).toBeUndefined();
+	});
 
 	it('skips and counts documents that are not Paperdeck events, and applies the rest', async () => {
 		const url = await newDatabase();
