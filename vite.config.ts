@@ -17,7 +17,7 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|validateSettingsEvent|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]sync[\\\\/]',
-			'db[\\\\/](syncStore|mergeSettingsEvents|settlePulledCards)\\.ts$',
+			'db[\\\\/](syncStore|mergeSettingsEvents|settlePulledCards|settingsLog)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',

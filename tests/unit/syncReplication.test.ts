@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import { toDocument } from '../../src/lib/core/sync/eventDocument.ts';
-import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey } from '../../src/lib/db/settingsStore.ts';
+import { saveSettings } from '../../src/lib/db/settingsLog.ts';
+import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../../src/lib/db/settingsStore.ts';
 import { markUnsettled, settlePulledCards, UNSETTLED_KEY } from '../../src/lib/db/settlePulledCards.ts';
 import { clearSyncState, pendingChanges } from '../../src/lib/db/syncStore.ts';
 import { replicate, pushedSeq } from '../../src/lib/sync/replicate.ts';

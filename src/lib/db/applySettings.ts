@@ -2,7 +2,8 @@ import { createScheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { rebuildStates } from './rebuildStates.ts';
-import { saveSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
+import { saveSettings } from './settingsLog.ts';
+import { SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
 
 /**
  * Saves new settings and reschedules every card by replaying the log with them, in one transaction:

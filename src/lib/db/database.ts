@@ -3,11 +3,6 @@
  * change is a new version with an upgrade tested in tests/unit/dbMigrations.test.ts.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { canonicalJson } from '../core/canonicalJson.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings.ts';
-import { syncedPart } from '../core/settingsEvent.ts';
-import { newEventId } from './newEventId.ts';
-import { withDefaultSettings } from './settingsStore.ts';
 import type { SettingsEvent } from '../core/settingsEvent.ts';
 import type { SnapshotInfo } from '../core/snapshotRetention.ts';
 import { changeFeedMiddleware, type ChangeRow } from './changeFeed.ts';
@@ -113,19 +108,18 @@ export class PaperdeckDatabase extends Dexie {
 	}
 }
 
+/** The `meta` row asking for the stored settings to be recorded as a settings event (see `logStoredSettings`). */
+export const SETTINGS_TO_LOG_KEY = 'settingsToLog';
+
 /**
  * Version 3: every event already in the log enters the change feed (so a first sync pushes it), and
- * settings the user changed from the defaults become a settings event stamped now, so they reach the
- * user's other devices (and the latest change made anywhere wins).
+ * settings stored before are marked for recording as a settings event stamped now (done by
+ * `logStoredSettings` before anything reads the log's settings: a sync, a backup, a settings change),
+ * so they reach the user's other devices (and the latest change made anywhere wins). The recording
+ * lives outside this start-up module to keep it small.
  */
 async function upgradeToVersion3(tx: Transaction): Promise<void> {
 	const ids = (await tx.table('events').toCollection().primaryKeys()) as string[];
 	await tx.table('changes').bulkAdd(ids.map((id) => ({ id, table: 'events' })));
-	const stored = (await tx.table('meta').get('settings'))?.value as Partial<Settings> | undefined;
-	if (!stored) return;
-	const settings = withDefaultSettings(stored);
-	if (canonicalJson(syncedPart(settings)) === canonicalJson(syncedPart(DEFAULT_SETTINGS))) return;
-	const event: SettingsEvent = { id: newEventId(), type: 'settings', atMillis: Date.now(), settings: syncedPart(settings) };
-	// The change feed middleware records it.
-	await tx.table('settingsLog').add(event);
+	if (await tx.table('meta').get('settings')) await tx.table('meta').put({ key: SETTINGS_TO_LOG_KEY, value: Date.now() });
 }

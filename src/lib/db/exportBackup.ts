@@ -2,6 +2,7 @@ import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from '../core/b
 import type { PaperdeckDatabase } from './database.ts';
 import { DECK_VERSION_KEY } from './reconcileDeck.ts';
 import { INDEX_SWEEP_KEY } from './sweepStaleIndexEntries.ts';
+import { logStoredSettings } from './settingsLog.ts';
 import { loadSettings, SCHEDULER_KEY, SETTINGS_KEY } from './settingsStore.ts';
 
 /** The meta key holding when this device last exported a backup (shown as a reminder). */
@@ -20,6 +21,7 @@ export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY,
  * in one transaction so the three agree.
  */
 export async function exportBackup(db: PaperdeckDatabase, appVersion: string, nowMillis: number): Promise<BackupFile> {
+	await logStoredSettings(db);
 	return db.transaction('r', [db.events, db.meta, db.settingsLog], async () => {
 		// The atMillis index orders equal times by id: exactly the log's order (compareEvents).
 		const [events, settings, meta, settingsEvents] = await Promise.all([

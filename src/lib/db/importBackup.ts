@@ -6,7 +6,8 @@ import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { DEVICE_LOCAL_KEYS } from './exportBackup.ts';
 import { mergeEvents, rebuildStates } from './rebuildStates.ts';
-import { adoptLogSettings, loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
+import { adoptLogSettings, logStoredSettings, saveSettings } from './settingsLog.ts';
+import { loadSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { storedEvents } from './storedEvents.ts';
 
@@ -75,6 +76,7 @@ export interface ImportResult {
  * again inside the transaction, so a write from another tab since the preview cannot slip past it.
  */
 export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, options: { useSettings: boolean }): Promise<ImportResult> {
+	await logStoredSettings(db);
 	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog], async () => {
 		const { fresh, present } = await planImport(db, backup.events);
 		// Settings events join the log like any other: the latest by (time, id) is then in force. An

@@ -5,7 +5,7 @@ import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { reconcileDeck } from './reconcileDeck.ts';
-import { saveSettings } from './settingsStore.ts';
+import { saveSettings } from './settingsLog.ts';
 
 /**
  * Saves a new study selection and returns the settings now stored. A change of new-card order (or of

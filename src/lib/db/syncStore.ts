@@ -13,7 +13,8 @@ import { leaveOutOfFeed } from './changeFeed.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { markUnsettled } from './settlePulledCards.ts';
-import { adoptLogSettings, schedulerKey } from './settingsStore.ts';
+import { adoptLogSettings } from './settingsLog.ts';
+import { schedulerKey } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
 
 const DEVICE_KEY = 'deviceId';

@@ -16,7 +16,7 @@ import { paperTopics, reviewRows } from './dueLoad.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
 import { newEventId } from './newEventId.ts';
 import { fromStateRow } from './stateRow.ts';
-import { saveSettings } from './settingsStore.ts';
+import { saveSettings } from './settingsLog.ts';
 
 /** The meta key of the last workload action (this device's "undo" button). */
 export const LAST_BATCH_KEY = 'lastWorkloadBatch';

@@ -10,6 +10,7 @@ import { hashString } from '../core/hashString.ts';
 import { advanceCheckpoint, agreedSeq, type Checkpoint, type Seq } from '../core/sync/checkpoint.ts';
 import { toDocument } from '../core/sync/eventDocument.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
+import { logStoredSettings } from '../db/settingsLog.ts';
 import { settlePulledCards } from '../db/settlePulledCards.ts';
 import { applyPulled, KnownIds, localChanges, localCheckpoint, localDeviceId, localRevisions, saveLocalCheckpoint } from '../db/syncStore.ts';
 import type { ChangeRow, CouchDatabase } from './couchDatabase.ts';
@@ -70,6 +71,7 @@ async function phase<T>(report: SyncReport, name: string, work: () => Promise<T>
 /** Pulls everything new from the server, then pushes everything new from here. */
 export async function replicate(db: PaperdeckDatabase, remote: CouchDatabase, options: ReplicateOptions = {}): Promise<SyncReport> {
 	const report = emptyReport();
+	await logStoredSettings(db);
 	const ids = await replicationIds(db, remote.url);
 	await pull(db, remote, ids.pull, report, options);
 	await push(db, remote, ids.push, report, options);
