@@ -19,6 +19,9 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',
+			// The user's own content (issue 19): only the pages that show or write it.
+			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
+			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +

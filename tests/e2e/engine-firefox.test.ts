@@ -1,3 +1,5 @@
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
+import { ownContentSuite } from './engines/ownContentSuite.ts';
 
 crossEngineSuite('firefox');
+ownContentSuite('firefox');

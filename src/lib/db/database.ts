@@ -34,6 +34,11 @@ export interface CardRow {
 	hash: string;
 	/** 1 when the card left the deck: its history is kept, it is never shown. */
 	retired: 0 | 1;
+	/** 1 for a card the user wrote (ownContentStore.ts); deck reconciliation leaves it alone. */
+	own?: 1;
+	/** 1 when the fields above show the user's wording of a deck card; `original` keeps the deck's. */
+	edited?: 1;
+	original?: { type: 'basic' | 'cloze'; promptHtml: string; answerHtml: string; noteHtml: string };
 }
 
 export interface MetaRow {

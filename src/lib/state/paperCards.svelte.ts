@@ -22,12 +22,20 @@ export class PaperCards {
 
 	#latest = 0;
 
-	/** Loads `cardIds` (the paper's cards, in the order to show them); a newer load wins over an older one. */
-	async load(cardIds: readonly string[]): Promise<void> {
+	/** The user's own cards of the paper that they retired (to restore them). */
+	retired = $state.raw<CardRow[]>([]);
+
+	/**
+	 * Loads `cardIds` (the paper's cards, in the order to show them), then the user's own cards of
+	 * `paperId` after them; a newer load wins over an older one.
+	 */
+	async load(deckCardIds: readonly string[], paperId?: string): Promise<void> {
 		const ticket = ++this.#latest;
 		this.loaded = false;
 		try {
 			const app = await openApp();
+			const own = paperId ? await app.db.cards.where('paperId').equals(paperId).filter((c) => !!c.own).toArray() : [];
+			const cardIds = [...deckCardIds, ...own.filter((c) => !c.retired).map((c) => c.id)];
 			const now = Date.now();
 			const [cards, rows] = await Promise.all([app.db.cards.bulkGet([...cardIds]), app.db.states.bulkGet([...cardIds])]);
 			const shown: PaperCard[] = [];
@@ -41,6 +49,7 @@ export class PaperCards {
 				shown.push({ card, status: cardStatus(state, now, app.clock, app.scheduler.retrievability(state, now)) });
 			}
 			if (ticket !== this.#latest) return;
+			this.retired = own.filter((c) => c.retired);
 			this.cards = shown;
 			this.progress = summarizeProgress(states, (s) => app.scheduler.retrievability(s, now));
 			this.loaded = true;
