@@ -19,6 +19,19 @@ import { topicName } from '../i18n/topicName.ts';
 import { m } from '../paraglide/messages.js';
 import { openApp, type AppServices } from './openApp.ts';
 
+/**
+ * The user's own papers (issue 19), shaped for interview mode; their summaries are rendered only when
+ * there are any (the renderer, and KaTeX for math, load on demand). The deck's papers come prerendered.
+ */
+async function ownInterviewPapers(app: AppServices): Promise<InterviewPaper[]> {
+	const { readOwnContent } = await import('../db/ownContentStore.ts');
+	const papers = (await readOwnContent(app.db)).papers;
+	if (papers.length === 0) return [];
+	const [{ hasMath }, { loadOwnRenderer }] = await Promise.all([import('../core/foldOwnContent.ts'), import('../own/ownRenderer.ts')]);
+	const render = await loadOwnRenderer(hasMath(papers.map((p) => p.summary)));
+	return papers.map((p) => ({ id: p.id, short: p.short || p.title, title: p.title, topic: p.topic, summaryHtml: p.summary ? render(p.summary) : '' }));
+}
+
 /** A paper as interview mode needs it (from the library data). */
 export interface InterviewPaper {
 	id: string;
@@ -90,7 +103,8 @@ export class InterviewSession {
 		return counts;
 	});
 
-	readonly library: InterviewLibrary;
+	/** The deck's papers, and once the collection is read, the user's own papers after them. */
+	library = $state.raw<InterviewLibrary>({ topics: [], papers: [] });
 	#papers: Map<string, InterviewPaper>;
 	#topics: Map<string, Topic>;
 	#paperTopics: Map<string, string>;
@@ -168,7 +182,8 @@ export class InterviewSession {
 	async load(): Promise<void> {
 		try {
 			const app = (this.#app = await openApp());
-			const rows = await app.db.states.toArray();
+			const [rows, own] = await Promise.all([app.db.states.toArray(), ownInterviewPapers(app)]);
+			this.#addPapers(own);
 			this.#statesAtMillis = Date.now();
 			this.#states = rows.filter((r) => r.queue !== 'retired' && this.#papers.has(r.paperId)).map(fromStateRow);
 			this.ready = true;
@@ -176,6 +191,17 @@ export class InterviewSession {
 			this.status = 'error';
 			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
 		}
+	}
+
+	/** Adds papers (the user's own) to the ones the scope may choose and the questions may come from. */
+	#addPapers(papers: readonly InterviewPaper[]): void {
+		const fresh = papers.filter((p) => !this.#papers.has(p.id));
+		if (fresh.length === 0) return;
+		for (const p of fresh) {
+			this.#papers.set(p.id, p);
+			this.#paperTopics.set(p.id, p.topic);
+		}
+		this.library = { topics: this.library.topics, papers: [...this.library.papers, ...fresh] };
 	}
 
 	/** Draws the questions (reproducibly for `seed`) and asks the first. */
