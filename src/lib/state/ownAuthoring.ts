@@ -60,3 +60,20 @@ export async function cardAction(cardId: string, type: 'cardOriginal' | 'cardRet
 export async function ownContent(): Promise<OwnContent> {
 	return readOwnContent((await openApp()).db);
 }
+
+/**
+ * The Markdown to start editing a card from: the user's own text when they wrote or reworded it,
+ * else the deck's wording converted back from its HTML.
+ */
+export async function editableText(card: { id: string; type: 'basic' | 'cloze'; promptHtml: string; answerHtml: string; noteHtml: string }): Promise<CardText> {
+	const content = await ownContent();
+	const mine = content.cards.find((c) => c.id === card.id) ?? content.overrides.find((c) => c.id === card.id);
+	if (mine) return { type: mine.type, prompt: mine.prompt, answer: mine.answer, note: mine.note };
+	const { htmlToMarkdown } = await import('../own/htmlToMarkdown.ts');
+	return {
+		type: card.type,
+		prompt: htmlToMarkdown(card.type === 'cloze' ? card.answerHtml : card.promptHtml),
+		answer: card.type === 'cloze' ? '' : htmlToMarkdown(card.answerHtml),
+		note: htmlToMarkdown(card.noteHtml)
+	};
+}
