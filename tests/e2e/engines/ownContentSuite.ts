@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { gradeByKeyboard, keepDownloads, lastDownload, openReview, questionText, readStore, schedules } from './appSteps.ts';
+import { gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, questionText, readStore, schedules } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
@@ -29,13 +29,14 @@ export function ownContentSuite(engine: EngineName): void {
 			const dir = mkdtempSync(join(tmpdir(), 'paperdeck-own-'));
 			try {
 				const a = await launch();
-				await a.goto(`${baseURL}/papers`);
+				await openPage(a, `${baseURL}/papers`);
 				await a.waitFor('[data-testid="paper-count"]');
 				await a.click({ role: 'button', name: 'Add a paper' });
 				await a.fill({ role: 'textbox', name: 'Title (required)' }, 'Mixture of Depths');
 				await a.fill({ role: 'textbox', name: 'Short name' }, 'MoD');
 				await a.fill({ role: 'textbox', name: 'Year' }, '2024');
 				await a.fill({ role: 'textbox', name: 'arXiv id or link' }, '2404.02258');
+				await a.select('select[id^="own-paper-"][id$="-topic"]', 'efficiency-inference');
 				await a.fill({ role: 'textbox', name: 'Builds on (search the library)' }, 'Switch');
 				await a.click({ role: 'button', name: /^Add Switch/ });
 				await a.fill({ role: 'textbox', name: 'Summary' }, 'Tokens choose **whether** to use a block.');
@@ -52,6 +53,30 @@ export function ownContentSuite(engine: EngineName): void {
 				await a.waitFor(`li[data-card^="${paperId}/u_"]`);
 				expect(await a.text('ol.cards')).toContain('What fraction');
 
+				// A deep link to the paper's page (no prerendered file: the host's rewrite to the app shell).
+				await openPage(a, `${baseURL}/papers/${paperId}`);
+				await a.waitFor(`li[data-card^="${paperId}/u_"]`);
+				expect(await a.text('h1')).toBe('Mixture of Depths');
+				expect(await a.text('ol.cards')).toContain('What fraction');
+				const cardId = await a.evaluate((p: string) => document.querySelector(`li[data-card^="${p}/u_"]`)!.getAttribute('data-card')!, paperId);
+
+				// The card browser lists it under its paper, and search finds it by its Markdown.
+				await openPage(a, `${baseURL}/browse`);
+				await a.waitFor('[data-testid="card-count"]');
+				await a.fill({ role: 'textbox', name: 'Search questions and answers' }, 'fraction');
+				await a.waitFor(`ol.results li[data-card="${cardId}"]`);
+				expect(await a.text(`ol.results li[data-card="${cardId}"] .paper`)).toBe('MoD');
+
+				// Interview mode offers the paper in its topic and asks its card.
+				await openPage(a, `${baseURL}/interview`);
+				await a.waitFor('button[aria-controls="papers-efficiency-inference"]');
+				await a.click('button[aria-controls="papers-efficiency-inference"]');
+				await a.waitFor(`input[data-paper="${paperId}"]`);
+				await a.click(`input[data-paper="${paperId}"]`);
+				await a.click({ role: 'button', name: /^Start/ });
+				await a.waitFor('article.card');
+				expect(await a.text('article.card')).toContain('What fraction');
+
 				await openReview(a, baseURL, `?paper=${paperId}`);
 				expect(await questionText(a)).toContain('What fraction');
 				await gradeByKeyboard(a, '4');
@@ -59,11 +84,11 @@ export function ownContentSuite(engine: EngineName): void {
 				expect(Object.keys(before)).toEqual([expect.stringMatching(new RegExp(`^${paperId}/u_`))]);
 
 				if (engine === 'chromium') {
-					await a.goto(`${baseURL}/papers`);
+					await openPage(a, `${baseURL}/papers`);
 					await a.waitFor('[data-testid="own-papers"]');
 					await a.screenshot('/tmp/wt19-own-paper-in-library.png');
 				}
-				await a.goto(`${baseURL}/settings/data`);
+				await openPage(a, `${baseURL}/settings/data`);
 				await a.waitFor('[data-testid="event-count"]');
 				await a.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
 				await keepDownloads(a);
@@ -72,7 +97,7 @@ export function ownContentSuite(engine: EngineName): void {
 				writeFileSync(file, await lastDownload(a));
 
 				const b = await launch();
-				await b.goto(`${baseURL}/settings/data`);
+				await openPage(b, `${baseURL}/settings/data`);
 				await b.waitFor('[data-testid="event-count"]');
 				// The page reads the collection before it can import (the count shows a number then).
 				await b.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
@@ -80,7 +105,7 @@ export function ownContentSuite(engine: EngineName): void {
 				await b.click({ role: 'button', name: /^Import \d+ events$/ });
 				await b.waitFor('[data-testid="import-done"]');
 				expect(await schedules(b)).toEqual(before);
-				await b.goto(`${baseURL}/papers`);
+				await openPage(b, `${baseURL}/papers`);
 				await b.waitFor('[data-testid="own-papers"]');
 				await b.click({ role: 'link', name: /Mixture of Depths/ });
 				await b.waitFor(`li[data-card^="${paperId}/u_"]`);
@@ -95,7 +120,7 @@ export function ownContentSuite(engine: EngineName): void {
 
 		it("rewords a deck card's answer, shows the original, and restores it", async () => {
 			const page = await launch();
-			await page.goto(`${baseURL}/papers/transformer`);
+			await openPage(page, `${baseURL}/papers/transformer`);
 			await page.waitFor('ol.cards li .card-actions');
 			const id = await page.evaluate(() => [...document.querySelectorAll('ol.cards li')].find((li) => li.querySelector('.q'))!.getAttribute('data-card')!);
 			const li = `li[data-card="${id}"]`;
@@ -125,7 +150,7 @@ export function ownContentSuite(engine: EngineName): void {
 				const good = join(dir, 'good.md');
 				writeFileSync(good, '---\nid: my-notes\ntitle: "My notes"\ntopic: architecture\n---\n\nNotes.\n\n## one\nC: Attention scales by {{$1/\\sqrt{d_k}$}}\n');
 				const page = await launch();
-				await page.goto(`${baseURL}/settings/data`);
+				await openPage(page, `${baseURL}/settings/data`);
 				await page.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
 				await page.upload('#import-md', bad);
 				await page.waitFor('[data-testid="own-import"] .error');
