@@ -69,11 +69,16 @@ export function ownContentSuite(engine: EngineName): void {
 
 				// Interview mode offers the paper in its topic and asks its card.
 				await openPage(a, `${baseURL}/interview`);
-				await a.waitFor('button[aria-controls="papers-efficiency-inference"]');
-				await a.click('button[aria-controls="papers-efficiency-inference"]');
-				await a.waitFor(`input[data-paper="${paperId}"]`);
-				await a.click(`input[data-paper="${paperId}"]`);
-				await a.click({ role: 'button', name: /^Start/ });
+				// The topic list is long: bring each control to the middle first (WebKitWebDriver clicks
+				// where the element is, and the sticky bars may cover it near an edge).
+				const centred = async (selector: string) => {
+					await a.waitFor(selector);
+					await a.evaluate((sel: string) => document.querySelector(sel)!.scrollIntoView({ block: 'center' }), selector);
+					await a.click(selector);
+				};
+				await centred('button[aria-controls="papers-efficiency-inference"]');
+				await centred(`input[data-paper="${paperId}"]`);
+				await centred('button.start');
 				await a.waitFor('article.card');
 				expect(await a.text('article.card')).toContain('What fraction');
 
