@@ -104,7 +104,6 @@ export class CardBrowser {
 			const [app, compiled] = await Promise.all([openApp(), fetchDeck()]);
 			this.#app = app;
 			const content = await readOwnContent(app.db);
-			this.content = content;
 			const mine = await app.db.cards.bulkGet([...content.cards, ...content.overrides].map((c) => c.id));
 			const deck = withOwnContent(compiled, content, new Map(mine.flatMap((r) => (r ? [[r.id, r] as const] : []))));
 			this.#paperById = new Map(deck.papers.map((p) => [p.id, p]));
@@ -112,6 +111,8 @@ export class CardBrowser {
 			const rows = await app.db.states.toArray();
 			this.#tick();
 			this.rows = new Map(rows.map((r) => [r.cardId, r]));
+			// Together, so a card's "edited" mark and its new wording show in the same frame.
+			this.content = content;
 			this.deck = deck;
 			this.status = 'ready';
 		} catch (e) {

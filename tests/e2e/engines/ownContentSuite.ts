@@ -147,6 +147,30 @@ export function ownContentSuite(engine: EngineName): void {
 			expect(await pageErrors(page)).toEqual([]);
 		});
 
+		it('rewords a deck card from /browse, then restores the original there', async () => {
+			const page = await launch();
+			await openPage(page, `${baseURL}/browse?paper=transformer`);
+			await page.waitFor('ol.results li button.open');
+			const id = await page.evaluate(() => document.querySelector('ol.results li')!.getAttribute('data-card')!);
+			const li = `ol.results li[data-card="${id}"]`;
+			await page.click(`${li} button.open`);
+			await page.waitFor(`${li} .actions`);
+			await page.click({ role: 'button', name: 'Edit' });
+			await page.fill({ role: 'textbox', name: 'Question' }, 'My browse wording zebra');
+			await page.click({ role: 'button', name: 'Save' });
+			await page.waitFor(`${li} [data-testid="edited-mark"]`);
+			expect(await page.text(`${li} .q`)).toContain('My browse wording zebra');
+			// Search runs over the user's words.
+			await page.fill({ role: 'textbox', name: 'Search questions and answers' }, 'zebra');
+			await page.waitUntil((sel: string) => document.querySelectorAll('ol.results li').length === 1 && !!document.querySelector(sel), li);
+			await page.click(`${li} button.open`);
+			await page.click({ role: 'button', name: 'Restore the original' });
+			await page.waitUntil((sel: string) => !document.querySelector(`${sel} [data-testid="edited-mark"]`), li);
+			const events = await readStore<{ cardId: string; type: string }>(page, 'events');
+			expect(events.filter((e) => e.cardId === id).map((e) => e.type).sort()).toEqual(['cardOriginal', 'cardSet']);
+			expect(await pageErrors(page)).toEqual([]);
+		});
+
 		it('a Markdown file with an error is refused with file:line and nothing is added; a good one is previewed and imported once', async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'paperdeck-own-md-'));
 			try {
