@@ -147,7 +147,12 @@ export class WorkloadControl {
 	postpone = () => this.run({ kind: 'postpone', count: Math.max(0, Math.floor(this.postponeCount)) });
 	catchUp = async () => {
 		const app = await openApp();
-		return this.run({ kind: 'catchUp', days: Math.max(1, Math.floor(this.catchUpDays)), reviewsPerDay: app.settings.study.reviewsPerDay });
+		return this.run({
+			kind: 'catchUp',
+			days: Math.max(1, Math.floor(this.catchUpDays)),
+			reviewsPerDay: app.settings.study.reviewsPerDay,
+			easyDays: app.settings.workload.easyDays
+		});
 	};
 	advance = () => this.run({ kind: 'advance', count: Math.max(0, Math.floor(this.advanceCount)) });
 
