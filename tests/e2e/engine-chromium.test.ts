@@ -1,3 +1,5 @@
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
+import { workloadSuite } from './engines/workloadSuite.ts';
 
 crossEngineSuite('chromium');
+workloadSuite('chromium');
