@@ -1,3 +1,5 @@
+import { cardLanguageSuite } from './engines/cardLanguageSuite.ts';
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
 
 crossEngineSuite('firefox');
+cardLanguageSuite('firefox');
