@@ -13,7 +13,7 @@ import type { CardRow } from '../db/database.ts';
 import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
-import { loadCardTranslations, type TranslatedCard } from '../db/translationRows.ts';
+import type { TranslatedCard } from '../db/translationRows.ts';
 import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
 import { loadDueLoad, paperTopics } from '../db/dueLoad.ts';
 import { inPlanScope, planActive } from '../core/workload.ts';
@@ -128,7 +128,13 @@ export class ReviewSession {
 	async #loadTranslations(app: AppServices): Promise<void> {
 		const lang = this.translateTo;
 		const ids = this.#queue?.cardIds() ?? [];
-		this.translations = lang && ids.length > 0 ? await loadCardTranslations(app.db, lang, ids) : new Map();
+		if (!lang || ids.length === 0) {
+			this.translations = new Map();
+			return;
+		}
+		// Loaded only for readers of a translation: English reviews never fetch this code.
+		const { loadCardTranslations } = await import('../db/translationRows.ts');
+		this.translations = await loadCardTranslations(app.db, lang, ids);
 	}
 
 	/** Reads the translations again: the card language changed, or new text was downloaded. */
