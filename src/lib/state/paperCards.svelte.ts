@@ -7,7 +7,7 @@ import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
 import { summarizeProgress, type Progress } from '../core/paperProgress.ts';
 import type { CardRow } from '../db/database.ts';
 import { fromStateRow } from '../db/stateRow.ts';
-import { loadCardTranslations, loadPaperTranslations, type TranslatedCard } from '../db/translationRows.ts';
+import type { TranslatedCard } from '../db/translationRows.ts';
 import { m } from '../paraglide/messages.js';
 import { openApp } from './openApp.ts';
 
@@ -39,11 +39,13 @@ export class PaperCards {
 		try {
 			const app = await openApp();
 			const now = Date.now();
+			// The translation reader is loaded only by readers of a translation.
+			const rowsOf = lang ? await import('../db/translationRows.ts') : null;
 			const [cards, rows, translations, summaries] = await Promise.all([
 				app.db.cards.bulkGet([...cardIds]),
 				app.db.states.bulkGet([...cardIds]),
-				lang ? loadCardTranslations(app.db, lang, cardIds) : new Map<string, TranslatedCard>(),
-				lang ? loadPaperTranslations(app.db, lang, [paperId]) : new Map<string, string>()
+				rowsOf && lang ? rowsOf.loadCardTranslations(app.db, lang, cardIds) : new Map<string, TranslatedCard>(),
+				rowsOf && lang ? rowsOf.loadPaperTranslations(app.db, lang, [paperId]) : new Map<string, string>()
 			]);
 			const shown: PaperCard[] = [];
 			const states = [];

@@ -2,7 +2,7 @@
  * Cards in Chinese (issue 21), in every engine: with the interface switched to Chinese in the settings
  * (as a person would), the card language follows it, a review shows the Chinese question (with its
  * English terms) and answer, one tap (or `E`) shows the English original, and /browse finds the card
- * by a Chinese phrase. Each engine's test file calls `cardLanguageSuite(engine)`.
+ * by a Chinese phrase, and a paper's page shows its Chinese summary with the English a tap away. Each engine's test file calls `cardLanguageSuite(engine)`.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { openPage } from './appSteps.ts';
@@ -74,6 +74,15 @@ export function cardLanguageSuite(engine: EngineName): void {
 			);
 			const shown = await page.evaluate(() => [...document.querySelectorAll('li[data-card] .q [lang="zh-CN"]')].map((q) => (q as HTMLElement).innerText));
 			expect(shown.some((q) => q.includes(phrase))).toBe(true);
+
+			// A paper's page: the Chinese summary, and the English original one tap away.
+			await openPage(page, `${baseURL}/papers/lora`);
+			await page.waitFor('.summary[lang="zh-CN"]');
+			expect(await textOf(page, '.summary[lang="zh-CN"]')).toMatch(CJK);
+			expect(await page.evaluate(() => document.querySelectorAll('.summary[lang="en"]').length)).toBe(0);
+			await page.click({ role: 'button', name: /显示英文/ });
+			await page.waitFor('.summary[lang="en"]');
+			expect(await textOf(page, '.summary[lang="en"]')).toMatch(/low-rank/i);
 			expect(await pageErrors(page)).toEqual([]);
 		});
 	});
