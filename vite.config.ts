@@ -17,7 +17,7 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
-			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions)\\.ts$',
+			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions|refreshTranslation|translationRows)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',
 			// The user's own content (issue 19): only the pages that show or write it.
 			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',

@@ -1,5 +1,9 @@
+import { cardLanguageSuite } from './engines/cardLanguageSuite.ts';
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
 import { ownContentSuite } from './engines/ownContentSuite.ts';
+import { workloadSuite } from './engines/workloadSuite.ts';
 
 crossEngineSuite('webkit');
 ownContentSuite('webkit');
+workloadSuite('webkit');
+cardLanguageSuite('webkit');

@@ -9,7 +9,8 @@ import { TextIndex } from '../core/textSearch.ts';
 import { Phase, type CardEvent } from '../core/types.ts';
 import type { CompiledCard, CompiledDeck, CompiledPaper } from '../deck/deckTypes.ts';
 import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
-import type { StateRow } from '../db/database.ts';
+import type { StateRow, TranslationRow } from '../db/database.ts';
+import { loadTranslationRows } from '../db/translationRows.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, toStateRow } from '../db/stateRow.ts';
 import { m } from '../paraglide/messages.js';
@@ -99,7 +100,13 @@ export class CardBrowser {
 	#nowMillis = $state(0);
 	#dayEndMillis = 0;
 
-	async load(): Promise<void> {
+	/** The stored translations of the deck's cards, by card id (empty when cards are read in English). */
+	translations = $state.raw<ReadonlyMap<string, TranslationRow>>(new Map());
+	#lang: string | null = null;
+
+	/** Loads the deck, the card states and, with `lang` (`zh-CN`), the stored translations, which search covers too. */
+	async load(lang: string | null = null): Promise<void> {
+		this.#lang = lang;
 		try {
 			const [app, compiled] = await Promise.all([openApp(), fetchDeck()]);
 			this.#app = app;
@@ -107,7 +114,7 @@ export class CardBrowser {
 			const mine = await app.db.cards.bulkGet([...content.cards, ...content.overrides].map((c) => c.id));
 			const deck = withOwnContent(compiled, content, new Map(mine.flatMap((r) => (r ? [[r.id, r] as const] : []))));
 			this.#paperById = new Map(deck.papers.map((p) => [p.id, p]));
-			this.#index = new TextIndex(deck.cards.map((c) => [c.text, this.#paperById.get(c.paperId)?.short ?? '']));
+			await this.#readTranslations(app, deck);
 			const rows = await app.db.states.toArray();
 			this.#tick();
 			this.rows = new Map(rows.map((r) => [r.cardId, r]));
@@ -119,6 +126,19 @@ export class CardBrowser {
 			this.status = 'error';
 			this.error = m.browse_load_failed({ reason: (e as Error).message });
 		}
+	}
+
+	async #readTranslations(app: AppServices, deck: CompiledDeck): Promise<void> {
+		const rows = this.#lang ? await loadTranslationRows(app.db, this.#lang, 'card') : [];
+		const translations = new Map(rows.map((r) => [r.id, r]));
+		// One document per card: its English and its translation, so a query in either language finds it.
+		this.#index = new TextIndex(deck.cards.map((c) => [c.text, translations.get(c.id)?.text ?? '', this.#paperById.get(c.paperId)?.short ?? '']));
+		this.translations = translations;
+	}
+
+	/** Reads the translations again (new text was downloaded); the results follow. */
+	async reloadTranslations(): Promise<void> {
+		if (this.#app && this.deck) await this.#readTranslations(this.#app, this.deck);
 	}
 
 	#tick(): void {
@@ -134,6 +154,7 @@ export class CardBrowser {
 		const deck = this.deck;
 		if (!deck) return [];
 		const out: BrowsedCard[] = [];
+		void this.translations; // a new index (new translations) searches again
 		for (const i of this.#index.search(this.query)) {
 			const card = deck.cards[i]!;
 			const paper = this.#paperById.get(card.paperId)!;

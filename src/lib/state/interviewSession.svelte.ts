@@ -12,6 +12,7 @@ import type { CardState } from '../core/types.ts';
 import type { Topic } from '../deck/deckTypes.ts';
 import type { CardRow } from '../db/database.ts';
 import { newEventId } from '../db/newEventId.ts';
+import { loadCardTranslations, loadPaperTranslations, type TranslatedCard } from '../db/translationRows.ts';
 import { recordInterviewAnswer, type InterviewAnswer } from '../db/recordInterviewAnswer.ts';
 import { scheduleDueBy, type DueByOutcome } from '../db/scheduleDueBy.ts';
 import { fromStateRow } from '../db/stateRow.ts';
@@ -105,6 +106,14 @@ export class InterviewSession {
 
 	/** The deck's papers, and once the collection is read, the user's own papers after them. */
 	library = $state.raw<InterviewLibrary>({ topics: [], papers: [] });
+
+	/** The language to show cards in besides English (`zh-CN`), or null: interview mode follows the card language. */
+	translateTo: string | null = null;
+	/** The stored translations of the drawn questions' cards and of their papers' summaries. */
+	translations = $state.raw<{ cards: ReadonlyMap<string, TranslatedCard>; summaries: ReadonlyMap<string, string> }>({
+		cards: new Map(),
+		summaries: new Map()
+	});
 	#papers: Map<string, InterviewPaper>;
 	#topics: Map<string, Topic>;
 	#paperTopics: Map<string, string>;
@@ -204,6 +213,23 @@ export class InterviewSession {
 		this.library = { topics: this.library.topics, papers: [...this.library.papers, ...fresh] };
 	}
 
+	/** Reads the stored translations of `cardIds` and their papers' summaries (none in English). */
+	async #loadTranslations(app: AppServices, cardIds: readonly string[]): Promise<void> {
+		const lang = this.translateTo;
+		if (!lang) {
+			this.translations = { cards: new Map(), summaries: new Map() };
+			return;
+		}
+		const paperIds = [...new Set(cardIds.map((id) => id.slice(0, id.indexOf('/'))))];
+		const [cards, summaries] = await Promise.all([loadCardTranslations(app.db, lang, cardIds), loadPaperTranslations(app.db, lang, paperIds)]);
+		this.translations = { cards, summaries };
+	}
+
+	/** Reads the translations of the drawn questions again (new text was downloaded). */
+	async reloadTranslations(): Promise<void> {
+		if (this.#app && this.questions.length > 0) await this.#loadTranslations(this.#app, this.questions.map((q) => q.card.id));
+	}
+
 	/** Draws the questions (reproducibly for `seed`) and asks the first. */
 	async start(seed = Date.now() % 2 ** 31): Promise<void> {
 		const app = this.#app;
@@ -212,7 +238,7 @@ export class InterviewSession {
 		if (ids.length === 0) return;
 		this.status = 'starting';
 		try {
-			const cards = await app.db.cards.bulkGet(ids);
+			const [cards] = await Promise.all([app.db.cards.bulkGet(ids), this.#loadTranslations(app, ids)]);
 			this.questions = cards.flatMap((card) => {
 				const paper = card && this.#papers.get(card.paperId);
 				return card && paper ? [{ card, paper, topic: this.#topics.get(paper.topic) ?? { id: paper.topic, name: paper.topic } }] : [];
