@@ -195,6 +195,7 @@ describe('backups in a real Chromium', () => {
 			'Storage on this device',
 			'Back up',
 			'Import a backup',
+			'Your own cards',
 			'Automatic snapshots',
 			'Check database'
 		]);

@@ -1,6 +1,8 @@
 /**
  * A small static server for the built app (build/), as any static host would serve it: `/review`
- * serves `review.html`. The tests own it, so they can start it on a free port and stop it.
+ * serves `review.html`, and a paper of the user's own (`/papers/u_…`, no file of its own) gets the
+ * app shell `200.html` with status 200, the rewrite the README asks hosts to set up. The tests own
+ * it, so they can start it on a free port and stop it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -28,14 +30,20 @@ function resolve(root: string, urlPath: string): string | null {
 	return null;
 }
 
+/** The host rewrite of the README ("Hosting"): own papers' pages are rendered by the app shell. */
+export const SHELL_REWRITE = { pattern: /^\/papers\/u_[^/]+$/, file: '200.html' };
+
 export interface ServerOptions {
+	/** Leaves out the README's rewrite, as a host that was not set up would (to show the test bites). */
+	noShellRewrite?: boolean;
 	/** Rewrites every HTML page before it is served (the end-to-end tests add their error recorder). */
 	transformHtml?: (html: string) => string;
 }
 
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
 	const server = createServer((req, res) => {
-		const file = resolve(root, new URL(req.url ?? '/', 'http://x').pathname);
+		const path = new URL(req.url ?? '/', 'http://x').pathname;
+		const file = resolve(root, path) ?? (!options.noShellRewrite && SHELL_REWRITE.pattern.test(path) ? resolve(root, `/${SHELL_REWRITE.file}`) : null);
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;

@@ -64,9 +64,13 @@ describe('reading a backup file', () => {
 		expect(reasonFor(backupWith(good(), { format: 'anki' }))).toBe('This is not a Paperdeck backup file.');
 	});
 
-	it("accepts every schema version up to this app's (5: settings events; 4 is own cards, issue 19)", () => {
+	it("reads every schema version up to this app's and writes 5 (4: own papers and cards, issue 19; 5: settings events, sync)", () => {
 		expect(BACKUP_SCHEMA_VERSION).toBe(5);
-		for (let v = 1; v <= 5; v++) expect(parseBackup(backupWith(good(), { schemaVersion: v }), NOW).ok, `schema ${v}`).toBe(true);
+		for (const v of [1, 2, 3, 4, 5]) {
+			const parsed = parseBackup(backupWith(good(), { schemaVersion: v }), NOW);
+			expect(parsed.ok && parsed.backup.schemaVersion, `schema ${v}`).toBe(v);
+		}
+		expect(reasonFor(backupWith(good(), { schemaVersion: 6 }))).toMatch(/newer Paperdeck \(backup schema 6; this app reads up to 5\)/);
 	});
 
 	it('rejects a newer or invalid schema version', () => {

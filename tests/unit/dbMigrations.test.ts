@@ -9,6 +9,8 @@ import { logStoredSettings } from '../../src/lib/db/settingsLog.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
+import { refreshTranslation } from '../../src/lib/db/refreshTranslation.ts';
+import { loadCardTranslations } from '../../src/lib/db/translationRows.ts';
 import { takeSnapshot } from '../../src/lib/db/snapshots.ts';
 import { makeDeck, NOW, review, scheduler } from './factories.ts';
 
@@ -34,7 +36,7 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		const db = new PaperdeckDatabase(`migration-${++n}`);
 		names.push(db.name);
 		await db.open();
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'changes', 'events', 'meta', 'settingsLog', 'snapshotData', 'snapshots', 'states', 'sync']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'changes', 'events', 'meta', 'settingsLog', 'snapshotData', 'snapshots', 'states', 'sync', 'translations']);
 		expect(await db.events.count()).toBe(0);
 		db.close();
 	},
@@ -53,8 +55,8 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		// After: the same data, plus the two snapshot tables, empty and working.
 		const db = new PaperdeckDatabase(v1.name);
 		await db.open();
-		expect(db.verno).toBeGreaterThanOrEqual(2);
-		// (Version 3 adds a row to meta; see its own test.)
+		expect(db.verno).toBe(4);
+		// (Version 4 adds a row to meta; see its own test.)
 		expect(await Promise.all(tables.map((t) => db.table(t).toArray())).then((all) => all.map((rows, i) => (tables[i] === 'meta' ? rows.filter((r) => r.key !== SETTINGS_TO_LOG_KEY) : rows)))).toEqual(before);
 		expect(await db.snapshots.count()).toBe(0);
 		const snap = await takeSnapshot(db, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
@@ -63,22 +65,50 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		db.close();
 	},
 	3: async () => {
-		// Before: a version-2 collection with two reviews and settings changed from the defaults.
+		// Before: a version-2 collection with a review and a snapshot.
 		const v2 = databaseAt(2);
 		await v2.open();
 		await reconcileDeck(v2 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
-		await v2.table('events').bulkAdd([review('paper-0/card-0', NOW, 3, 'learn', 'r1'), review('paper-0/card-1', NOW, 3, 'learn', 'r2')]);
-		const stored = { ...DEFAULT_SETTINGS, theme: 'dark', study: { ...DEFAULT_SETTINGS.study, newPerDay: 7 } };
-		await v2.table('meta').put({ key: 'settings', value: stored });
-		const tables = ['events', 'states', 'cards', 'meta', 'snapshots'];
+		await v2.table('events').add(review('paper-0/card-0', NOW, 3, 'learn', 'r1'));
+		await takeSnapshot(v2 as unknown as PaperdeckDatabase, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
+		const tables = ['events', 'states', 'cards', 'meta', 'snapshots', 'snapshotData'];
 		const before = await Promise.all(tables.map((t) => v2.table(t).toArray()));
+		expect(v2.verno).toBe(2);
 		v2.close();
+
+		// After: the same data, plus an empty translations table that stores and reads a language's text.
+		const db = new PaperdeckDatabase(v2.name);
+		await db.open();
+		expect(db.verno).toBe(4);
+		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
+		expect(await db.translations.count()).toBe(0);
+		const outcome = await refreshTranslation(db, 'zh-CN', 'z1', async () => ({
+			lang: 'zh-CN',
+			version: 'z1',
+			papers: [{ id: 'paper-0', summaryHtml: '<p>摘要</p>', summaryText: '摘要' }],
+			cards: [{ id: 'paper-0/card-0', promptHtml: '<p>问题</p>', answerHtml: '<p>答案</p>', noteHtml: '', text: '问题 答案' }]
+		}));
+		expect(outcome).toBe('updated');
+		expect((await loadCardTranslations(db, 'zh-CN', ['paper-0/card-0'])).get('paper-0/card-0')?.promptHtml).toBe('<p>问题</p>');
+		db.close();
+	},
+	4: async () => {
+		// Before: a version-3 collection with two reviews and settings changed from the defaults.
+		const v3 = databaseAt(3);
+		await v3.open();
+		await reconcileDeck(v3 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
+		await v3.table('events').bulkAdd([review('paper-0/card-0', NOW, 3, 'learn', 'r1'), review('paper-0/card-1', NOW, 3, 'learn', 'r2')]);
+		const stored = { ...DEFAULT_SETTINGS, theme: 'dark', study: { ...DEFAULT_SETTINGS.study, newPerDay: 7 } };
+		await v3.table('meta').put({ key: 'settings', value: stored });
+		const tables = ['events', 'states', 'cards', 'meta', 'snapshots'];
+		const before = await Promise.all(tables.map((t) => v3.table(t).toArray()));
+		v3.close();
 
 		// After: the same data; both events in the change feed; the changed settings as one settings event
 		// (without the theme, a device preference); later writes join the feed.
-		const db = new PaperdeckDatabase(v2.name);
+		const db = new PaperdeckDatabase(v3.name);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		expect(await Promise.all(tables.map((t) => db.table(t).toArray())).then((all) => all.map((rows, i) => (tables[i] === 'meta' ? rows.filter((r) => r.key !== SETTINGS_TO_LOG_KEY) : rows)))).toEqual(before);
 		// The recording itself runs (lazily) before a sync, a backup or a settings change reads the log.
 		await logStoredSettings(db);

@@ -13,8 +13,7 @@ export const BACKUP_FORMAT = 'paperdeck-backup';
 // tells it to say "update the app" instead. Version-1 files hold nothing version 2 reads differently.
 // 3: `postpone` events, the `batch` of dueBy/postpone, and a review's recorded `fuzz` and `capMillis`
 // (workload control). Older files hold nothing version 3 reads differently.
-// 4: own papers and cards as events (issue 19, built on its own branch). This app accepts a version-4
-// file: its card events read as before.
+// 4: the user's own papers and cards as events (issue 19, contentEvents.ts).
 // 5: `settingsEvents`, the log's settings that converge across devices (sync). Older files have none;
 // their `settings` are still read as before. Every version from 1 to this one is accepted.
 export const BACKUP_SCHEMA_VERSION = 5;

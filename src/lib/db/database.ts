@@ -36,6 +36,11 @@ export interface CardRow {
 	hash: string;
 	/** 1 when the card left the deck: its history is kept, it is never shown. */
 	retired: 0 | 1;
+	/** 1 for a card the user wrote (ownContentStore.ts); deck reconciliation leaves it alone. */
+	own?: 1;
+	/** 1 when the fields above show the user's wording of a deck card; `original` keeps the deck's. */
+	edited?: 1;
+	original?: { type: 'basic' | 'cloze'; promptHtml: string; answerHtml: string; noteHtml: string };
 }
 
 export interface MetaRow {
@@ -63,6 +68,25 @@ export interface SnapshotDataRow {
 }
 
 /**
+ * A translation of one deck card (`kind: 'card'`, `id` the card id) or one paper summary (`kind:
+ * 'paper'`, `id` the paper id), as compiled into `/deck.<lang>.json`: the build's trusted HTML, like
+ * `CardRow`'s. Written only by `storeTranslation`, which replaces a language's rows as a whole.
+ */
+export interface TranslationRow {
+	lang: string;
+	kind: 'card' | 'paper';
+	id: string;
+	/** A card's fields. */
+	promptHtml?: string;
+	answerHtml?: string;
+	noteHtml?: string;
+	/** A paper's summary. */
+	summaryHtml?: string;
+	/** Plain text, for search. */
+	text: string;
+}
+
+/**
  * Every schema ever shipped, by version. Each version lists only the tables it adds or changes;
  * tests/unit/dbMigrations.test.ts opens a database at every older version and upgrades it.
  */
@@ -78,9 +102,13 @@ export const SCHEMAS = {
 		snapshots: '++id, takenAtMillis',
 		snapshotData: 'id'
 	},
+	// The deck's translated text, downloaded on demand (issue 21). A new table: nothing to upgrade.
+	3: {
+		translations: '[lang+kind+id]'
+	},
 	// Sync: settings events (the log's settings that converge across devices) and this device's change
 	// feed (see changeFeed.ts), and the device's own sync state. The upgrade feeds the existing log and records the stored settings.
-	3: {
+	4: {
 		settingsLog: 'id, atMillis',
 		changes: '++seq',
 		sync: 'key'
@@ -94,6 +122,7 @@ export class PaperdeckDatabase extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 	snapshots!: EntityTable<SnapshotRow, 'id'>;
 	snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
+	translations!: Dexie.Table<TranslationRow, [string, string, string]>;
 	settingsLog!: EntityTable<SettingsEvent, 'id'>;
 	changes!: EntityTable<ChangeRow, 'seq'>;
 	/** This device's sync state (account, checkpoints, last report): never exported, never watched. */
@@ -103,7 +132,8 @@ export class PaperdeckDatabase extends Dexie {
 		super(name);
 		this.version(1).stores(SCHEMAS[1]);
 		this.version(2).stores(SCHEMAS[2]);
-		this.version(3).stores(SCHEMAS[3]).upgrade(upgradeToVersion3);
+		this.version(3).stores(SCHEMAS[3]);
+		this.version(4).stores(SCHEMAS[4]).upgrade(upgradeToVersion4);
 		this.use(changeFeedMiddleware);
 	}
 }
@@ -112,13 +142,13 @@ export class PaperdeckDatabase extends Dexie {
 export const SETTINGS_TO_LOG_KEY = 'settingsToLog';
 
 /**
- * Version 3: every event already in the log enters the change feed (so a first sync pushes it), and
+ * Version 4: every event already in the log enters the change feed (so a first sync pushes it), and
  * settings stored before are marked for recording as a settings event stamped now (done by
  * `logStoredSettings` before anything reads the log's settings: a sync, a backup, a settings change),
  * so they reach the user's other devices (and the latest change made anywhere wins). The recording
  * lives outside this start-up module to keep it small.
  */
-async function upgradeToVersion3(tx: Transaction): Promise<void> {
+async function upgradeToVersion4(tx: Transaction): Promise<void> {
 	const ids = (await tx.table('events').toCollection().primaryKeys()) as string[];
 	await tx.table('changes').bulkAdd(ids.map((id) => ({ id, table: 'events' })));
 	if (await tx.table('meta').get('settings')) await tx.table('meta').put({ key: SETTINGS_TO_LOG_KEY, value: Date.now() });

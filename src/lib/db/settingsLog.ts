@@ -45,7 +45,7 @@ export async function adoptLogSettings(db: PaperdeckDatabase): Promise<{ before:
 }
 
 /**
- * Records settings stored before the log carried settings (database version 3 marks them) as one
+ * Records settings stored before the log carried settings (database version 4 marks them) as one
  * settings event stamped when the database was upgraded, if they differ from the defaults and the log
  * has none yet. Runs before anything reads the log's settings: a sync, a backup, a settings change.
  */
