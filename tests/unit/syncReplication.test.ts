@@ -15,6 +15,7 @@ import { SyncError } from '../../src/lib/sync/syncError.ts';
 import { startCouchServer, type CouchServer } from '../couch/startCouchServer.ts';
 import { DAY, mixedLog, NOW, review, scheduler } from './factories.ts';
 import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
+import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { cardIds, databaseName, device, deviceState, remote, USER } from './syncHelpers.ts';
 
 let server: CouchServer;
@@ -245,5 +246,33 @@ describe('replication client', { timeout: 60_000 }, () => {
 			web.closeAllConnections();
 			await new Promise((r) => web.close(r));
 		});
+	});
+});
+
+describe('own content through sync (issue 19)', { timeout: 60_000 }, () => {
+	it("carries own papers, own cards and a deck card's rewording like any event, and renders them on the pulling device", async () => {
+		const { appendContentEvents, readOwnContent } = await import('../../src/lib/db/ownContentStore.ts');
+		const { createOwnRenderer } = await import('../../src/lib/own/renderOwnMarkdown.ts');
+		const katex = (await import('katex')).default;
+		const render = createOwnRenderer(katex);
+		const url = await newDatabase();
+		const at = NOW - 10 * 60_000;
+		const content = [
+			{ id: 'own-p', cardId: 'u_abc/_paper', atMillis: at, type: 'paperSet', title: 'My paper', short: 'Mine', year: 2025, arxiv: '', url: '', topic: 'architecture', buildsOn: '', summary: 'What it does.' },
+			{ id: 'own-c', cardId: 'u_abc/u_k1', atMillis: at + 1, type: 'cardSet', cardType: 'basic', prompt: 'Why $\\sqrt{d}$?', answer: 'Scale.', note: '' },
+			{ id: 'own-o', cardId: cardIds[1]!, atMillis: at + 2, type: 'cardSet', cardType: 'basic', prompt: 'My wording?', answer: 'Mine.', note: '' }
+		] as const;
+		const a = await device(mixedLog(8, cardIds, 10));
+		await appendContentEvents(a, content as never, render, scheduler);
+		await appendEvent(a, review('u_abc/u_k1', NOW - 60_000, 3, 'learn', 'own-review'), scheduler);
+		expect(await replicate(a, remote(url))).toMatchObject({ sent: 14, invalid: 0 });
+		const b = await device();
+		expect(await replicate(b, remote(url))).toMatchObject({ received: 14, invalid: 0, collisions: [] });
+		// The pulled content is rendered into B's cards like A's, and its cache folds the same content.
+		expect(await b.sync.get(UNSETTLED_KEY)).toBeUndefined();
+		expect(await readOwnContent(b)).toEqual(await readOwnContent(a));
+		for (const id of ['u_abc/u_k1', cardIds[1]!]) expect(await b.cards.get(id)).toEqual(await a.cards.get(id));
+		expect((await b.cards.get(cardIds[1]!))?.edited).toBe(1);
+		expect((await b.states.get('u_abc/u_k1'))?.reps).toBe((await a.states.get('u_abc/u_k1'))?.reps);
 	});
 });

@@ -10,6 +10,8 @@ import { replayCard } from '../core/replay.ts';
 import { createScheduler } from '../core/scheduler.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
+import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
+import { rebuildOwnContent } from './ownContentStore.ts';
 import { rebuildStates } from './rebuildStates.ts';
 import { loadSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
 import { toStateRow } from './stateRow.ts';
@@ -25,19 +27,38 @@ interface Unsettled {
 	cards: string[];
 	/** Settings that change scheduling arrived: every card needs a replay. */
 	all: boolean;
+	/**
+	 * Own papers or cards (issue 19), or undos of them, arrived: the own-content caches (the meta row
+	 * and the own cards' rows) are rebuilt from the log at the settle. `math`: their text has math.
+	 */
+	content?: { math: boolean };
+}
+
+/** What a pull left to settle, read before the settle to load what it needs (the own-content renderer). */
+export async function unsettledContent(db: PaperdeckDatabase): Promise<{ math: boolean } | null> {
+	return ((await db.sync.get(UNSETTLED_KEY))?.value as Unsettled | undefined)?.content ?? null;
 }
 
 /**
  * Records `cardIds` as unsettled (and `all` when the scheduler settings changed). Call inside the
  * batch's transaction on `sync` and `meta`.
  */
-export async function markUnsettled(db: PaperdeckDatabase, cardIds: Iterable<string>, all: boolean): Promise<void> {
+export async function markUnsettled(
+	db: PaperdeckDatabase,
+	cardIds: Iterable<string>,
+	all: boolean,
+	content: { math: boolean } | null = null
+): Promise<void> {
 	const row = (await db.sync.get(UNSETTLED_KEY))?.value as Unsettled | undefined;
 	const cards = new Set(row?.cards ?? []);
 	const before = cards.size;
 	for (const id of cardIds) cards.add(id);
-	if (row && cards.size === before && (row.all || !all)) return;
-	await db.sync.put({ key: UNSETTLED_KEY, value: { cards: [...cards], all: all || !!row?.all } satisfies Unsettled });
+	const mergedContent = row?.content || content ? { math: !!row?.content?.math || !!content?.math } : undefined;
+	const contentSame = (!mergedContent && !row?.content) || (!!row?.content && row.content.math === mergedContent?.math);
+	if (row && cards.size === before && (row.all || !all) && contentSame) return;
+	const value: Unsettled = { cards: [...cards], all: all || !!row?.all };
+	if (mergedContent) value.content = mergedContent;
+	await db.sync.put({ key: UNSETTLED_KEY, value });
 	if (!row) await db.meta.put({ key: SCHEDULER_KEY, value: STALE });
 }
 
@@ -47,11 +68,18 @@ function rowFor(state: CardState, row: StateRow | undefined): StateRow {
 	return toStateRow(state, { paperId: state.cardId.split('/')[0] ?? '', newRank: Number.MAX_SAFE_INTEGER, retired: true });
 }
 
-/** Replays the unsettled cards (all of them at once when many) and marks the cache valid. Returns how many cards were settled. */
-export async function settlePulledCards(db: PaperdeckDatabase): Promise<number> {
-	return db.transaction('rw', [db.events, db.states, db.meta, db.sync], async () => {
+/**
+ * Replays the unsettled cards (all of them at once when many) and marks the cache valid; when own
+ * content arrived, rebuilds its caches with `render` (loaded beforehand: see `unsettledContent`).
+ * Returns how many cards were settled. One transaction: stopped anywhere (a closed tab, a terminated
+ * worker), nothing of it is written and the marks stay for the next start or sync.
+ */
+export async function settlePulledCards(db: PaperdeckDatabase, render?: OwnRenderer): Promise<number> {
+	return db.transaction('rw', [db.events, db.states, db.meta, db.sync, db.cards], async () => {
 		const row = (await db.sync.get(UNSETTLED_KEY))?.value as Unsettled | undefined;
 		if (!row) return 0;
+		// Without the renderer the content stays marked (and the cards' states wait with it).
+		if (row.content && !render) return 0;
 		const settings = await loadSettings(db);
 		const scheduler = createScheduler(settings.scheduler);
 		if (row.all || row.cards.length > WHOLE_LOG) await rebuildStates(db, scheduler);
@@ -61,6 +89,7 @@ export async function settlePulledCards(db: PaperdeckDatabase): Promise<number> 
 			for (const e of events) history.get(e.cardId)!.push(e);
 			await db.states.bulkPut(row.cards.map((id, i) => rowFor(replayCard(id, history.get(id)!, scheduler), rows[i])));
 		}
+		if (row.content && render) await rebuildOwnContent(db, render, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });
 		await db.sync.delete(UNSETTLED_KEY);
 		return row.cards.length;

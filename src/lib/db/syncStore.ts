@@ -13,6 +13,9 @@ import { leaveOutOfFeed } from './changeFeed.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { markUnsettled } from './settlePulledCards.ts';
+import { isContentEvent, type ContentEvent } from '../core/contentEvents.ts';
+import { hasMath } from '../core/foldOwnContent.ts';
+import { OWN_CONTENT_KEY } from './ownContentStore.ts';
 import { adoptLogSettings } from './settingsLog.ts';
 import { schedulerKey } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
@@ -197,7 +200,8 @@ export async function applyPulled(
 		for (let i = 0; i < added.length; i += ADD_SLICE) await db.events.bulkAdd(added.slice(i, i + ADD_SLICE));
 		known?.add(fresh.keys());
 		const rescheduled = !!adopted && schedulerKey(adopted.before.scheduler) !== schedulerKey(adopted.after.scheduler);
-		if (added.length > 0 || rescheduled) await markUnsettled(db, new Set(added.map((e) => e.cardId)), rescheduled);
+		const content = await pulledContent(db, added);
+		if (added.length > 0 || rescheduled) await markUnsettled(db, new Set(added.map((e) => e.cardId)), rescheduled, content);
 		lap('add');
 		await saveLocalCheckpoint(db, checkpoint.replicationId, checkpoint.checkpoint);
 		lap('checkpoint');
@@ -216,4 +220,38 @@ export async function applyPulled(
 	});
 	lap('commit');
 	return outcome;
+}
+
+function contentEventTexts(e: ContentEvent): string[] {
+	if (e.type === 'cardSet') return [e.prompt, e.answer, e.note];
+	if (e.type === 'paperSet') return [e.summary];
+	return [];
+}
+
+/**
+ * Whether pulled events change the user's own content (issue 19): content events, or undos of
+ * content events (here or among them). Then the settle rebuilds the content caches; `math` says
+ * whether the renderer needs KaTeX. Call inside the batch's transaction (it reads `meta`).
+ */
+async function pulledContent(db: PaperdeckDatabase, added: readonly CardEvent[]): Promise<{ math: boolean } | null> {
+	const fresh = added.filter((e): e is CardEvent & ContentEvent => isContentEvent(e));
+	const undos = added.filter((e) => e.type === 'undo');
+	if (fresh.length === 0 && undos.length === 0) return null;
+	const log = (((await db.meta.get(OWN_CONTENT_KEY))?.value as { events?: CardEvent[] } | undefined)?.events ?? []) as CardEvent[];
+	const targets = new Set([...log, ...fresh].map((e) => e.id));
+	// An undo of an undo of content is rare but legal: follow the chain within the batch.
+	let grew = true;
+	let touched = fresh.length > 0;
+	while (grew) {
+		grew = false;
+		for (const u of undos) {
+			if (u.type === 'undo' && targets.has(u.targetId) && !targets.has(u.id)) {
+				targets.add(u.id);
+				touched = grew = true;
+			}
+		}
+	}
+	if (!touched) return null;
+	const texts = [...log, ...fresh].filter((e): e is CardEvent & ContentEvent => isContentEvent(e)).flatMap(contentEventTexts);
+	return { math: hasMath(texts) };
 }

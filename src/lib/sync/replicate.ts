@@ -11,7 +11,7 @@ import { advanceCheckpoint, agreedSeq, type Checkpoint, type Seq } from '../core
 import { toDocument } from '../core/sync/eventDocument.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { logStoredSettings } from '../db/settingsLog.ts';
-import { settlePulledCards } from '../db/settlePulledCards.ts';
+import { settleHere } from './settleHere.ts';
 import { applyPulled, KnownIds, localChanges, localCheckpoint, localDeviceId, localRevisions, saveLocalCheckpoint } from '../db/syncStore.ts';
 import type { ChangeRow, CouchDatabase } from './couchDatabase.ts';
 
@@ -36,7 +36,13 @@ export interface ReplicateOptions {
 	now?: () => number;
 	/** Called after every applied batch (for progress). */
 	onBatch?: (report: SyncReport) => void;
+	/**
+	 * Brings the pulled cards' states (and own content) up to date at the end of a pull: by default
+	 * here (`settleHere`); the app passes one that runs it in the task worker, off the main thread.
+	 */
+	settle?: (db: PaperdeckDatabase) => Promise<number>;
 }
+
 
 export interface ReplicationIds {
 	pull: string;
@@ -108,6 +114,7 @@ interface PulledBatch {
 export async function pull(db: PaperdeckDatabase, remote: CouchDatabase, id: string, report: SyncReport, options: ReplicateOptions): Promise<void> {
 	const batch = options.batchSize ?? BATCH;
 	const now = options.now ?? Date.now;
+	const settle = options.settle ?? settleHere;
 	const session = newSession();
 	const known = new KnownIds(db);
 	const start = await startingPoint(db, remote, id);
@@ -151,10 +158,10 @@ export async function pull(db: PaperdeckDatabase, remote: CouchDatabase, id: str
 	} catch (e) {
 		// What arrived before the failure is in the log: its cards' states follow it now (or, if that
 		// fails too, at the next start or sync).
-		await settlePulledCards(db).catch(() => {});
+		await settle(db).catch(() => {});
 		throw e;
 	}
-	await phase(report, 'pull.settle', () => settlePulledCards(db));
+	await phase(report, 'pull.settle', () => settle(db));
 
 	async function pullBatches(): Promise<void> {
 		while (next) {
