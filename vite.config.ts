@@ -35,6 +35,9 @@ const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
 export default defineConfig({
+	// The task worker loads code on demand (the own-content renderer when a sync brings own cards): a
+	// module worker, as runTask starts it, so its bundle may be split.
+	worker: { format: 'es' },
 	build: {
 		rolldownOptions: {
 			output: {
