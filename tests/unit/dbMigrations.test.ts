@@ -70,7 +70,9 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		await v2.open();
 		await reconcileDeck(v2 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
 		await v2.table('events').add(review('paper-0/card-0', NOW, 3, 'learn', 'r1'));
-		await takeSnapshot(v2 as unknown as PaperdeckDatabase, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
+		// A snapshot as version 2 stored it (written directly: today's takeSnapshot needs the later tables).
+		const snapshotId = await v2.table('snapshots').add({ takenAtMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual', eventCount: 1, lastEventMillis: NOW, sizeBytes: 3 });
+		await v2.table('snapshotData').add({ id: snapshotId, gzip: new Uint8Array([1, 2, 3]) });
 		const tables = ['events', 'states', 'cards', 'meta', 'snapshots', 'snapshotData'];
 		const before = await Promise.all(tables.map((t) => v2.table(t).toArray()));
 		expect(v2.verno).toBe(2);
