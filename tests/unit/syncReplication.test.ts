@@ -147,6 +147,15 @@ describe('replication client', { timeout: 60_000 }, () => {
 		expect(await b.sync.get(UNSETTLED_KEY)).toBeUndefined();
 	});
 
+	it("settles a pull through the task worker's handler (what the app runs off the main thread)", async () => {
+		const { handleTask } = await import('../../src/lib/workers/handleTask.ts');
+		const b = await device();
+		await markUnsettled(b, [cardIds[0]!, cardIds[1]!], false);
+		expect(await handleTask(b, { type: 'settle-pull' }, () => {})).toEqual({ cards: 2 });
+		expect((await b.meta.get(SCHEDULER_KEY))?.value).toBe(schedulerKey((await loadSettings(b)).scheduler));
+		expect(await b.sync.get(UNSETTLED_KEY)).toBeUndefined();
+	});
+
 	it('skips and counts documents that are not Paperdeck events, and applies the rest', async () => {
 		const url = await newDatabase();
 		const path = new URL(url).pathname;
