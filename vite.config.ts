@@ -29,6 +29,8 @@ const BACKGROUND = '#f7f5f0';
 
 export default defineConfig({
 	build: {
+		// Fonts stay files: an inlined one is a data: URL, which the CSP's font-src 'self' refuses.
+		assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
 		rolldownOptions: {
 			output: {
 				// The scheduler (ts-fsrs) gets a chunk of its own that the home screen never loads. The

@@ -1,3 +1,5 @@
 import { crossEngineSuite } from './engines/crossEngineSuite.ts';
+import { cspSuite } from './engines/cspSuite.ts';
 
 crossEngineSuite('webkit');
+cspSuite('webkit');

@@ -28,14 +28,37 @@ function resolve(root: string, urlPath: string): string | null {
 	return null;
 }
 
+/**
+ * The host headers of `_headers` (Netlify / Cloudflare Pages format: a path, `*` at its end matching
+ * any rest, then indented `Name: value` lines), so the tests run under them as a deployment would.
+ */
+export function readHostHeaders(file: string): (path: string) => Record<string, string> {
+	const rules: { prefix: string; exact: boolean; headers: Record<string, string> }[] = [];
+	if (existsSync(file)) {
+		for (const line of readFileSync(file, 'utf8').split('\n')) {
+			if (!line.trim() || line.trimStart().startsWith('#')) continue;
+			if (!/^\s/.test(line)) {
+				const path = line.trim();
+				rules.push({ prefix: path.replace(/\*$/, ''), exact: !path.endsWith('*'), headers: {} });
+			} else if (rules.at(-1)) {
+				const at = line.indexOf(':');
+				rules.at(-1)!.headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+			}
+		}
+	}
+	return (path) => Object.assign({}, ...rules.filter((r) => (r.exact ? path === r.prefix : path.startsWith(r.prefix))).map((r) => r.headers));
+}
+
 export interface ServerOptions {
 	/** Rewrites every HTML page before it is served (the end-to-end tests add their error recorder). */
 	transformHtml?: (html: string) => string;
 }
 
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
+	const hostHeaders = readHostHeaders(join(root, '_headers'));
 	const server = createServer((req, res) => {
-		const file = resolve(root, new URL(req.url ?? '/', 'http://x').pathname);
+		const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+		const file = resolve(root, pathname);
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;
@@ -43,7 +66,10 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 		res.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			// As a real host would: the service worker script must never be served stale.
-			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0'
+			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0',
+			// …and the headers build/_headers asks a host to add (CSP with frame-ancestors, nosniff…),
+			// except long caching: tests rebuild the app under the same names.
+			...Object.fromEntries(Object.entries(hostHeaders(pathname)).filter(([name]) => name !== 'cache-control'))
 		});
 		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
 		else createReadStream(file).pipe(res);
