@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, readStore } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
-import { forgetCspViolations, pageErrors } from './errorRecorder.ts';
+import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
 
 const RUN = "window.__pdPwned=1;document.title='pwned'";
@@ -202,8 +202,9 @@ export function cspSuite(engine: EngineName): void {
 			// (WebDriver returns undefined as null.)
 			expect(await page.evaluate(() => (window as unknown as { __pdPwned?: number }).__pdPwned ?? null)).toBeNull();
 			expect((await pageErrors(page)).join('\n')).toMatch(/^csp: (script-src|require-trusted-types-for)/m);
-			// Provoked on purpose: taken back, so the page's close() (which fails on any violation) passes.
-			await forgetCspViolations(page);
+			// …and that violation fails the test when its page closes (launchEngine.ts): the check bites.
+			open.splice(open.indexOf(page), 1);
+			await expect(page.close()).rejects.toThrow(/Content-Security-Policy violations in \w+:\ncsp: /);
 		});
 
 		it('the background worker starts under the policy (worker-src)', async () => {

@@ -62,17 +62,8 @@ export async function pageErrors(page: EnginePage): Promise<string[]> {
 
 /**
  * The CSP violations recorded in the page's tab (its current origin). Every engine's page `close()`
- * calls this (launchEngine.ts) and fails the test on any; a test that provokes one on purpose takes it
- * back with `forgetCspViolations`.
+ * calls this (launchEngine.ts) and fails the test on any.
  */
 export async function cspViolations(page: EnginePage): Promise<string[]> {
 	return (await pageErrors(page)).filter((e) => e.startsWith('csp:'));
-}
-
-/** Drops the recorded CSP violations (after a test has checked the one it provoked). */
-export async function forgetCspViolations(page: EnginePage): Promise<void> {
-	await page.evaluate(() => {
-		const list = JSON.parse(sessionStorage.getItem('pd-test-errors') || '[]') as string[];
-		sessionStorage.setItem('pd-test-errors', JSON.stringify(list.filter((e) => !e.startsWith('csp:'))));
-	});
 }
