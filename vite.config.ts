@@ -17,13 +17,18 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
-			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions)\\.ts$',
+			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions|refreshTranslation|translationRows)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',
+			// The user's own content (issue 19): only the pages that show or write it.
+			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
+			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +
 		')'
 );
+/** A paper of the user's own: no prerendered page, the app shell renders it (svelte.config.js). */
+const OWN_PAPER_PAGE = /^\/papers\/u_[a-z0-9-]+$/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -64,6 +69,8 @@ export default defineConfig({
 			// page (/papers/<id>) that is /papers/sw.js, a 404, and a first visit there never installs.
 			buildBase: '/',
 			scope: '/',
+			// Precache adapter-static's fallback page (written after the service worker is generated).
+			kit: { adapterFallback: '200.html', spa: { fallbackMapping: '/200.html' } },
 			manifest: {
 				id: '/',
 				name: 'Paperdeck — the key ideas of classic ML papers',
@@ -92,7 +99,11 @@ export default defineConfig({
 				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json'],
 				// The deck data is about a megabyte; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-				navigateFallback: null,
+				// Prerendered pages are served from the precache by their own URL. Only a paper of the
+				// user's own (`/papers/u_…`) has no page of its own: the app shell (adapter-static's
+				// fallback, svelte.config.js) renders it from IndexedDB, online or not.
+				navigateFallback: '/200.html',
+				navigateFallbackAllowlist: [OWN_PAPER_PAGE],
 				// The first install takes control at once, so the app works offline from its first visit.
 				clientsClaim: true
 			}

@@ -13,3 +13,9 @@ declare module 'virtual:paperdeck-translations' {
 	const translations: Record<string, import('$lib/deck/compileTranslations').CompiledTranslation>;
 	export default translations;
 }
+
+declare module 'virtual:paperdeck-translation-versions' {
+	/** Each translation's version, by language (`zh-CN`). */
+	const versions: Record<string, string>;
+	export default versions;
+}

@@ -52,7 +52,7 @@ describe('accessibility checks (axe-core) on every page', () => {
 						}
 						if (route.path === '/interview') {
 							// A question, its answer side and the end screen.
-							await page.locator('input[data-topic="scaling"]').check();
+							await page.locator('form.setup input[data-topic="scaling"]').check();
 							await page.locator('button.expand').first().click();
 							await check('/interview setup, a topic open');
 							await page.getByRole('button', { name: 'Start the interview' }).click();

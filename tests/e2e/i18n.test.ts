@@ -93,7 +93,7 @@ describe('the interface in English and Chinese', () => {
 		await page.goto(`${baseURL}/interview`);
 		await waitForPage(page, '[data-testid="scope-size"]');
 		// One topic chosen and its paper list open: every setup string is on screen.
-		await page.locator('input[data-topic="scaling"]').check();
+		await page.locator('form.setup input[data-topic="scaling"]').check();
 		await page.locator('button.expand').first().click();
 		await expectAllIn(page, 'zh-CN', '/interview (setup)');
 		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^范围内有 \d+ 张卡片，已学 0 张。\s?本次面试共 10 题。$/);

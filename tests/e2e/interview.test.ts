@@ -76,7 +76,7 @@ describe('interview mode in a real Chromium', () => {
 		const before = await schedules(page);
 		const eventsBefore = (await readStore<Event>(page, 'events')).length;
 
-		await page.locator('input[data-topic="architecture"]').check();
+		await page.locator('form.setup input[data-topic="architecture"]').check();
 		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^\d+ cards in scope, [1-9]\d* learned\. The interview asks 10 questions\.$/);
 		await page.getByRole('button', { name: 'Start the interview' }).click();
 		await page.locator('article.card').waitFor();
@@ -215,7 +215,7 @@ describe('interview mode in a real Chromium', () => {
 		await page.getByTestId('scope-size').filter({ hasText: 'Choose at least one topic or paper.' }).waitFor();
 		// One paper, chosen from its topic's list: its cards are new, so they are all asked.
 		await page.getByRole('button', { name: 'Papers of Architectures' }).click();
-		await page.locator('input[data-paper="transformer"]').check();
+		await page.locator('form.setup input[data-paper="transformer"]').check();
 		expect(await page.getByTestId('scope-size').innerText()).toMatch(/^(\d+) cards in scope, 0 learned\./);
 		await page.getByRole('button', { name: 'Start the interview' }).click();
 		const keys = await answerByKeyboard(page, () => '2');

@@ -1,7 +1,9 @@
 /**
  * Puts a realistic review history into the app's real IndexedDB, as if the user had studied for weeks:
- * a simulated learner's log on the deck's first cards, ending now. The scheduler key is cleared, so
- * the app rebuilds every card's state from the log on the next load (its own start-up path).
+ * a simulated learner's log on the deck's first cards (or chosen ones), ending now or some days ago.
+ * The scheduler key is cleared, so the app rebuilds every card's state from the log on the next load
+ * (its own start-up path). The writing runs in the page (`storeEventsInPage`), so the playwright
+ * helpers here and the engine-neutral steps (engines/workloadSuite.ts) share it.
  */
 import type { Page } from 'playwright-core';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
@@ -9,38 +11,56 @@ import { generateReviewLog, type GeneratedLog } from '../fixtures/generateReview
 
 const DAY = 86_400_000;
 
-export async function seedReviewLog(
-	page: Page,
-	baseURL: string,
-	options: { cards: number; days: number; newPerDay: number; seed: number }
-): Promise<GeneratedLog> {
+export interface SeedOptions {
+	cards: number;
+	days: number;
+	newPerDay: number;
+	seed: number;
+	/** The log ends this many days before now (0 unless given): a backlog builds up meanwhile. */
+	endDaysAgo?: number;
+	/** The cards to study, from the deck (default: the deck's cards in order). */
+	cardIds?: (deck: CompiledDeck) => string[];
+}
+
+/** The simulated learner's log on the served deck's cards. */
+export async function simulatedLog(baseURL: string, options: SeedOptions): Promise<GeneratedLog> {
 	const deck = (await (await fetch(`${baseURL}/deck.json`)).json()) as CompiledDeck;
-	const log = generateReviewLog({
-		...options,
-		cardIds: deck.cards.map((c) => c.id),
-		startMillis: Date.now() - options.days * DAY
+	const { endDaysAgo = 0, cardIds, ...rest } = options;
+	return generateReviewLog({
+		...rest,
+		cardIds: cardIds ? cardIds(deck) : deck.cards.map((c) => c.id),
+		startMillis: Date.now() - (options.days + endDaysAgo) * DAY
 	});
+}
+
+/**
+ * In the page: stores events (one JSON string: per-object argument serialization is slow for tens of
+ * thousands of events) in one transaction and clears the scheduler key, so the next load replays.
+ */
+export async function storeEventsInPage(json: string): Promise<void> {
+	const events = JSON.parse(json) as unknown[];
+	const db = await new Promise<IDBDatabase>((ok, fail) => {
+		const req = indexedDB.open('paperdeck');
+		req.onsuccess = () => ok(req.result);
+		req.onerror = () => fail(req.error);
+	});
+	await new Promise<void>((ok, fail) => {
+		const tx = db.transaction(['events', 'meta'], 'readwrite');
+		const store = tx.objectStore('events');
+		for (const e of events) store.put(e);
+		tx.objectStore('meta').delete('schedulerKey');
+		tx.oncomplete = () => ok();
+		tx.onerror = () => fail(tx.error);
+	});
+	db.close();
+}
+
+export async function seedReviewLog(page: Page, baseURL: string, options: SeedOptions): Promise<GeneratedLog> {
+	const log = await simulatedLog(baseURL, options);
 	// The app must have created its database (and reconciled the deck) first.
 	await page.goto(`${baseURL}/`);
 	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language
-	// One JSON string: Playwright's per-object argument serialization is slow for tens of thousands of events.
-	await page.evaluate(async (json) => {
-		const events = JSON.parse(json) as unknown[];
-		const db = await new Promise<IDBDatabase>((ok, fail) => {
-			const req = indexedDB.open('paperdeck');
-			req.onsuccess = () => ok(req.result);
-			req.onerror = () => fail(req.error);
-		});
-		await new Promise<void>((ok, fail) => {
-			const tx = db.transaction(['events', 'meta'], 'readwrite');
-			const store = tx.objectStore('events');
-			for (const e of events) store.put(e);
-			tx.objectStore('meta').delete('schedulerKey');
-			tx.oncomplete = () => ok();
-			tx.onerror = () => fail(tx.error);
-		});
-		db.close();
-	}, JSON.stringify(log.events));
+	await page.evaluate(storeEventsInPage, JSON.stringify(log.events));
 	await page.reload();
 	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language
 	return log;

@@ -1,6 +1,8 @@
 /**
  * A small static server for the built app (build/), as any static host would serve it: `/review`
- * serves `review.html`. The tests own it, so they can start it on a free port and stop it.
+ * serves `review.html`, and a paper of the user's own (`/papers/u_…`, no file of its own) gets the
+ * app shell `200.html` with status 200, the rewrite the README asks hosts to set up. The tests own
+ * it, so they can start it on a free port and stop it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -49,7 +51,12 @@ export function readHostHeaders(file: string): (path: string) => Record<string, 
 	return (path) => Object.assign({}, ...rules.filter((r) => (r.exact ? path === r.prefix : path.startsWith(r.prefix))).map((r) => r.headers));
 }
 
+/** The host rewrite of the README ("Hosting"): own papers' pages are rendered by the app shell. */
+export const SHELL_REWRITE = { pattern: /^\/papers\/u_[^/]+$/, file: '200.html' };
+
 export interface ServerOptions {
+	/** Leaves out the README's rewrite, as a host that was not set up would (to show the test bites). */
+	noShellRewrite?: boolean;
 	/** Rewrites every HTML page before it is served (the end-to-end tests add their error recorder). */
 	transformHtml?: (html: string) => string;
 }
@@ -57,8 +64,8 @@ export interface ServerOptions {
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
 	const hostHeaders = readHostHeaders(join(root, '_headers'));
 	const server = createServer((req, res) => {
-		const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-		const file = resolve(root, pathname);
+		const path = new URL(req.url ?? '/', 'http://x').pathname;
+		const file = resolve(root, path) ?? (!options.noShellRewrite && SHELL_REWRITE.pattern.test(path) ? resolve(root, `/${SHELL_REWRITE.file}`) : null);
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;
@@ -69,7 +76,7 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0',
 			// …and the headers build/_headers asks a host to add (CSP with frame-ancestors, nosniff…),
 			// except long caching: tests rebuild the app under the same names.
-			...Object.fromEntries(Object.entries(hostHeaders(pathname)).filter(([name]) => name !== 'cache-control'))
+			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => name !== 'cache-control'))
 		});
 		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
 		else createReadStream(file).pipe(res);

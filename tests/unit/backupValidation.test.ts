@@ -64,6 +64,16 @@ describe('reading a backup file', () => {
 		expect(reasonFor(backupWith(good(), { format: 'anki' }))).toBe('This is not a Paperdeck backup file.');
 	});
 
+	it('reads every schema version up to 4 (own papers and cards) and writes 4', () => {
+		// 4 is shared with sync (issue 18): both add event types a schema-3 reader would reject.
+		expect(BACKUP_SCHEMA_VERSION).toBe(4);
+		for (const v of [1, 2, 3, 4]) {
+			const parsed = parseBackup(backupWith(good(), { schemaVersion: v }), NOW);
+			expect(parsed.ok && parsed.backup.schemaVersion).toBe(v);
+		}
+		expect(reasonFor(backupWith(good(), { schemaVersion: 5 }))).toMatch(/newer Paperdeck \(backup schema 5; this app reads up to 4\)/);
+	});
+
 	it('rejects a newer or invalid schema version', () => {
 		expect(reasonFor(backupWith(good(), { schemaVersion: BACKUP_SCHEMA_VERSION + 1 }))).toMatch(/newer Paperdeck.*Update the app/);
 		expect(reasonFor(backupWith(good(), { schemaVersion: 0 }))).toMatch(/schema version 0 is not valid/);

@@ -6,6 +6,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PaperdeckDatabase, SCHEMAS } from '../../src/lib/db/database.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
+import { refreshTranslation } from '../../src/lib/db/refreshTranslation.ts';
+import { loadCardTranslations } from '../../src/lib/db/translationRows.ts';
 import { takeSnapshot } from '../../src/lib/db/snapshots.ts';
 import { makeDeck, NOW, review, scheduler } from './factories.ts';
 
@@ -31,7 +33,7 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		const db = new PaperdeckDatabase(`migration-${++n}`);
 		names.push(db.name);
 		await db.open();
-		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'events', 'meta', 'snapshotData', 'snapshots', 'states']);
+		expect(db.tables.map((t) => t.name).sort()).toEqual(['cards', 'events', 'meta', 'snapshotData', 'snapshots', 'states', 'translations']);
 		expect(await db.events.count()).toBe(0);
 		db.close();
 	},
@@ -50,12 +52,40 @@ const upgradeTests: Record<number, () => Promise<void>> = {
 		// After: the same data, plus the two snapshot tables, empty and working.
 		const db = new PaperdeckDatabase(v1.name);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(3);
 		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
 		expect(await db.snapshots.count()).toBe(0);
 		const snap = await takeSnapshot(db, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
 		expect(snap.eventCount).toBe(1);
 		expect(await db.snapshotData.count()).toBe(1);
+		db.close();
+	},
+	3: async () => {
+		// Before: a version-2 collection with a review and a snapshot.
+		const v2 = databaseAt(2);
+		await v2.open();
+		await reconcileDeck(v2 as unknown as PaperdeckDatabase, makeDeck(1, 2), scheduler);
+		await v2.table('events').add(review('paper-0/card-0', NOW, 3, 'learn', 'r1'));
+		await takeSnapshot(v2 as unknown as PaperdeckDatabase, { nowMillis: NOW, day: 20_000, appVersion: 't', reason: 'manual' });
+		const tables = ['events', 'states', 'cards', 'meta', 'snapshots', 'snapshotData'];
+		const before = await Promise.all(tables.map((t) => v2.table(t).toArray()));
+		expect(v2.verno).toBe(2);
+		v2.close();
+
+		// After: the same data, plus an empty translations table that stores and reads a language's text.
+		const db = new PaperdeckDatabase(v2.name);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await Promise.all(tables.map((t) => db.table(t).toArray()))).toEqual(before);
+		expect(await db.translations.count()).toBe(0);
+		const outcome = await refreshTranslation(db, 'zh-CN', 'z1', async () => ({
+			lang: 'zh-CN',
+			version: 'z1',
+			papers: [{ id: 'paper-0', summaryHtml: '<p>摘要</p>', summaryText: '摘要' }],
+			cards: [{ id: 'paper-0/card-0', promptHtml: '<p>问题</p>', answerHtml: '<p>答案</p>', noteHtml: '', text: '问题 答案' }]
+		}));
+		expect(outcome).toBe('updated');
+		expect((await loadCardTranslations(db, 'zh-CN', ['paper-0/card-0'])).get('paper-0/card-0')?.promptHtml).toBe('<p>问题</p>');
 		db.close();
 	}
 };

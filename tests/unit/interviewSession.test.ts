@@ -166,3 +166,35 @@ describe('an interview session', () => {
 		expect(await crams()).toBe(before + 2);
 	});
 });
+
+// Last: it adds an own paper and card to the shared collection.
+describe('interview mode with the user\'s own papers (issue 19)', () => {
+	it('offers an own paper in its topic, asks its own cards, and shows its summary', async () => {
+		const { appendContentEvents } = await import('../../src/lib/db/ownContentStore.ts');
+		const { createOwnRenderer } = await import('../../src/lib/own/renderOwnMarkdown.ts');
+		const { db } = await openApp();
+		const at = Date.now() - DAY;
+		await appendContentEvents(
+			db,
+			[
+				{ id: 'own-p', cardId: 'u_mine/_paper', atMillis: at, type: 'paperSet', title: 'My paper', short: 'Mine', year: 2025, arxiv: '', url: '', topic: 'vision', buildsOn: '', summary: 'It **works**.' },
+				{ id: 'own-c', cardId: 'u_mine/u_one', atMillis: at + 1, type: 'cardSet', cardType: 'basic', prompt: 'Why?', answer: 'Because.', note: '' }
+			],
+			createOwnRenderer(null),
+			scheduler
+		);
+		const session = new InterviewSession(library);
+		expect(session.papersOf('vision').map((p) => p.id)).not.toContain('u_mine');
+		await session.load();
+		expect(session.papersOf('vision').map((p) => p.id)).toContain('u_mine');
+		expect(session.paperShort('u_mine')).toBe('Mine');
+		session.togglePaper('u_mine', true);
+		expect(session.candidates.map((c) => c.cardId)).toEqual(['u_mine/u_one']);
+		await session.start(1);
+		expect(session.questions).toHaveLength(1);
+		expect(session.current!.paper).toMatchObject({ id: 'u_mine', title: 'My paper', topic: 'vision' });
+		expect(session.current!.paper.summaryHtml).toContain('<strong>works</strong>');
+		expect(session.current!.topic.id).toBe('vision');
+		session.stop();
+	});
+});

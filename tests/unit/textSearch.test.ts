@@ -86,3 +86,63 @@ describe('the text index', () => {
 		expect(typing.search('')).toHaveLength(deck.cards.length);
 	});
 });
+
+// Issue 21: Chinese has no spaces between words, so Chinese text matches anywhere; Latin keeps word starts.
+describe('search over Chinese and English text', () => {
+	const docs = [
+		['LoRA 冻结预训练权重，只训练低秩适配（low-rank adaptation）矩阵'],
+		['使用LoRA微调时，B 初始化为零'],
+		['Albert 和 BERT 都是编码器'],
+		['ソフトマックス and 한국어 text']
+	];
+
+	it('finds any substring of Chinese text', () => {
+		const index = new TextIndex(docs);
+		expect(index.search('适配')).toEqual([0]);
+		expect(index.search('低秩适配')).toEqual([0]);
+		expect(index.search('预训练权重')).toEqual([0]);
+		expect(index.search('初始化')).toEqual([1]);
+		expect(index.search('编码')).toEqual([2]);
+		expect(index.search('训练推理')).toEqual([]);
+	});
+
+	it('finds Japanese and Korean by substring too', () => {
+		expect(new TextIndex(docs).search('マックス')).toEqual([3]);
+		expect(new TextIndex(docs).search('국어')).toEqual([3]);
+	});
+
+	it('keeps word starts for Latin text, also right after a Chinese character', () => {
+		const index = new TextIndex(docs);
+		expect(index.search('lora')).toEqual([0, 1]);
+		expect(index.search('ora')).toEqual([]);
+		expect(index.search('bert')).toEqual([2]);
+		expect(index.search('rank')).toEqual([0]);
+		expect(beginsWord('使用lora微调', 'lora')).toBe(true);
+		expect(beginsWord('使用lora微调', 'ora')).toBe(false);
+	});
+
+	it('needs every term, Chinese and Latin mixed', () => {
+		const index = new TextIndex(docs);
+		expect(index.search('lora 适配')).toEqual([0]);
+		expect(index.search('适配 lora')).toEqual([0]);
+		expect(index.search('lora 零')).toEqual([1]);
+		expect(index.search('lora 编码器')).toEqual([]);
+		// A term that starts in Chinese and runs on in Latin letters is a substring too.
+		expect(index.search('使用lora')).toEqual([1]);
+	});
+
+	it('narrows while typing Chinese, and widens again when a character is taken back', () => {
+		const index = new TextIndex(docs);
+		expect(index.search('训')).toEqual([0]);
+		expect(index.search('训练')).toEqual([0]);
+		expect(index.search('练')).toEqual([0]);
+		expect(index.search('零')).toEqual([1]);
+		expect(index.search('')).toEqual([0, 1, 2, 3]);
+	});
+
+	it('ignores full-width Latin forms and a full-width space between terms', () => {
+		const index = new TextIndex(docs);
+		expect(index.search('ＬｏＲＡ')).toEqual([0, 1]);
+		expect(index.search('lora\u3000零')).toEqual([1]);
+	});
+});

@@ -220,6 +220,34 @@ describe('backlog recovery', () => {
 		fold(cards, [...events, ...undos]).forEach((s, i) => expect(s.dueMillis).toBe(cards[i]!.dueMillis));
 	});
 
+	it('catches up respecting easy days: a minimal day gets almost none, a reduced day about half', () => {
+		const cards = overdueCards(backlog(), studyDayStart(TODAY, clock));
+		const easyDays: DayShare[] = ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'];
+		const minimal = TODAY + 2;
+		const reduced = TODAY + 3;
+		easyDays[weekdayOf(minimal)] = 'minimal';
+		easyDays[weekdayOf(reduced)] = 'reduced';
+		const perDay = (events: { dueMillis: number }[]) => {
+			const byDay = new Map<number, number>();
+			for (const e of events) byDay.set(studyDay(e.dueMillis, clock), (byDay.get(studyDay(e.dueMillis, clock)) ?? 0) + 1);
+			return byDay;
+		};
+		// Room enough: shares in proportion to each weekday's capacity (normal 1, reduced ½, minimal 1⁄10).
+		const roomy = perDay(planCatchUp(cards, 7, 1000, () => 0, ctx('ce'), easyDays));
+		const total = 5 + 0.5 + 0.1;
+		expect(roomy.get(minimal) ?? 0).toBeLessThanOrEqual(Math.ceil((cards.length * 0.1) / total));
+		expect(roomy.get(reduced) ?? 0).toBeLessThanOrEqual(Math.ceil((cards.length * 0.5) / total));
+		expect(roomy.get(reduced) ?? 0).toBeLessThan(roomy.get(TODAY + 1) ?? 0);
+		// Tight daily limit: the overflow goes to a normal day, never onto the minimal or the reduced one.
+		const tight = perDay(planCatchUp(cards, 4, 20, () => 18, ctx('ct'), easyDays));
+		expect(tight.get(minimal) ?? 0).toBe(0);
+		expect(tight.get(reduced) ?? 0).toBe(0);
+		expect(tight.get(TODAY + 1) ?? 0).toBeGreaterThan(0);
+		// Every weekday normal: the even spread as before.
+		const even = planCatchUp(cards, 7, 1000, () => 0, ctx('cn'), ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal']);
+		expect(perDay(even).get(minimal)).toBe(Math.ceil(cards.length / 7));
+	});
+
 	it('advances the cards closest to due, making them due now; undone as a whole', () => {
 		const cards = Array.from({ length: 20 }, (_, i) => matureCard(`p/o${i}`, i % 10));
 		const todayEnd = studyDayStart(TODAY + 1, clock);

@@ -5,6 +5,7 @@ import { replayCard } from '../../src/lib/core/replay.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
 import { studyDay, studyDayBounds, studyDayStart } from '../../src/lib/core/studyDay.ts';
 import { Phase, type CardEvent } from '../../src/lib/core/types.ts';
+import { weekdayOf } from '../../src/lib/core/workload.ts';
 import { parseBackup } from '../../src/lib/core/validateBackup.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
@@ -64,6 +65,16 @@ describe('backlog actions in storage', () => {
 		expect(info.count).toBe(overdue - Math.ceil(overdue / 3));
 		await undoWorkloadBatch(db, scheduler, info, NOW + MINUTE);
 		expect(await overdueCount(db, todayStart)).toBe(overdue);
+	});
+
+	it('catch up passes the easy days on: a minimal tomorrow gets far fewer of the backlog than the day after', async () => {
+		const { db } = await backlogCollection();
+		const easyDays = [...DEFAULT_SETTINGS.workload.easyDays];
+		easyDays[weekdayOf(TODAY + 1)] = 'minimal';
+		await runBacklogAction(db, scheduler, clock, { kind: 'catchUp', days: 3, reviewsPerDay: 200, easyDays }, NOW);
+		const on = async (day: number) => db.events.filter((e) => e.type === 'postpone' && studyDay(e.dueMillis, clock) === day).count();
+		expect(await on(TODAY + 2)).toBeGreaterThan(5);
+		expect(await on(TODAY + 1)).toBeLessThanOrEqual(Math.ceil((await on(TODAY + 2)) / 5));
 	});
 
 	it('carries its events through a backup: export, validate, import elsewhere gives the same states', async () => {

@@ -7,6 +7,7 @@
 import type { Scheduler } from './scheduler.ts';
 import { studyDayStart, type DayClock } from './studyDay.ts';
 import { Phase, type CardEvent, type CardState, type DueByEvent, type PostponeEvent, type UndoEvent } from './types.ts';
+import { shareCapacity, weekdayOf, type DayShare } from './workload.ts';
 
 export interface BacklogContext {
 	scheduler: Scheduler;
@@ -48,33 +49,42 @@ export function planPostpone(overdue: readonly CardState[], count: number, ctx: 
 
 /**
  * Spread the backlog over `days` days (today included), most forgotten first (lowest predicted recall
- * today), each day taking at most what the daily review limit leaves beside the cards already due
- * then (`dueOn(offset)`), and an even share of the backlog. Cards left once every day is full go on
- * the last day. Today's share stays due; the rest get `postpone` events to their day.
+ * today). Easy days count: each day's share of the backlog, and of the daily review limit, is in
+ * proportion to its weekday's workload share (normal 1, reduced ½, minimal 1⁄10), so a minimal day
+ * gets almost none. A day takes at most its share of the backlog and what its part of the limit leaves
+ * beside the cards already due then (`dueOn(offset)`). Cards left once every day is full go on the last
+ * of the days with the largest share. Today's share stays due; the rest get `postpone` events to their day.
  */
 export function planCatchUp(
 	overdue: readonly CardState[],
 	days: number,
 	reviewsPerDay: number,
 	dueOn: (offset: number) => number,
-	ctx: BacklogContext
+	ctx: BacklogContext,
+	easyDays: readonly DayShare[] = []
 ): PostponeEvent[] {
 	const n = Math.max(1, Math.floor(days));
 	const ranked = overdue
 		.map((s) => ({ s, r: ctx.scheduler.retrievability(s, ctx.nowMillis) }))
 		.sort((a, b) => a.r - b.r || (a.s.cardId < b.s.cardId ? -1 : 1));
-	const share = Math.ceil(ranked.length / n);
+	const capacity = Array.from({ length: n }, (_, o) => shareCapacity(easyDays[weekdayOf(ctx.day + o)] ?? 'normal'));
+	const total = capacity.reduce((a, c) => a + c, 0);
+	const largest = Math.max(...capacity);
+	const overflowDay = capacity.lastIndexOf(largest);
+	const room = capacity.map((c, o) =>
+		Math.min(Math.ceil((ranked.length * c) / total), Math.max(0, Math.floor(reviewsPerDay * c) - (o === 0 ? 0 : dueOn(o))))
+	);
 	const events: PostponeEvent[] = [];
 	let offset = 0;
 	let used = 0;
-	const room = (o: number) => Math.min(share, Math.max(0, reviewsPerDay - (o === 0 ? 0 : dueOn(o))));
 	for (const { s } of ranked) {
-		while (offset < n - 1 && used >= room(offset)) {
+		while (offset < n && used >= room[offset]!) {
 			offset++;
 			used = 0;
 		}
+		const day = offset < n ? offset : overflowDay;
 		used++;
-		if (offset > 0) events.push(postponeTo(s, studyDayStart(ctx.day + offset, ctx.clock), ctx));
+		if (day > 0) events.push(postponeTo(s, studyDayStart(ctx.day + day, ctx.clock), ctx));
 	}
 	return events;
 }

@@ -12,7 +12,8 @@ export const BACKUP_FORMAT = 'paperdeck-backup';
 // tells it to say "update the app" instead. Version-1 files hold nothing version 2 reads differently.
 // 3: `postpone` events, the `batch` of dueBy/postpone, and a review's recorded `fuzz` and `capMillis`
 // (workload control). Older files hold nothing version 3 reads differently.
-export const BACKUP_SCHEMA_VERSION = 3;
+// 4: the user's own papers and cards (contentEvents.ts).
+export const BACKUP_SCHEMA_VERSION = 4;
 
 /**
  * One backup: everything needed to rebuild a user's collection elsewhere. The event log is the

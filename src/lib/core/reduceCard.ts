@@ -48,6 +48,13 @@ export function reduceCard(state: CardState, event: CardEvent, scheduler: Schedu
 			// The mirror of dueBy: only later, memory untouched.
 			if (state.phase === Phase.New || state.dueMillis >= event.dueMillis) return { ...state, lastEventMillis };
 			return { ...state, lastEventMillis, dueMillis: event.dueMillis };
+		case 'paperSet':
+		case 'cardSet':
+		case 'cardOriginal':
+		case 'cardRetire':
+		case 'cardRestore':
+			// The user's own content (contentEvents.ts): wording and membership, never scheduling.
+			return { ...state, lastEventMillis };
 		case 'undo':
 			throw new Error('reduceCard: undo events are settled by replayCard');
 	}

@@ -1,7 +1,10 @@
 /**
  * Search as you type over a few thousand short documents (papers, cards). Every term of the query
  * must begin a word of the document (so `trans` finds "Transformer", `rank` finds "low-rank" and
- * `sqrt` finds `\sqrt{d_k}`, but `bert` does not find "Albert"). Case and accents are ignored. A
+ * `sqrt` finds `\sqrt{d_k}`, but `bert` does not find "Albert"). Chinese, Japanese and Korean text
+ * has no spaces between words, so a term that starts with one of their characters matches anywhere
+ * (`适配` finds "低秩适配"), and a Latin term right after such a character begins a word (`lora` finds
+ * "使用LoRA"). Case, accents and full-width forms are ignored. A
  * plain scan is a fraction of a millisecond on the whole deck, so no inverted index is needed;
  * narrowing from the previous results while the user types keeps it that way on slow phones.
  */
@@ -77,15 +80,21 @@ export class TextIndex {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Scripts written without spaces between words: every character may start one. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f]/u;
 
 /**
- * Whether `term` occurs in `doc` at the start of a word (after a character that is not a letter or
- * a digit, or at the start).
+ * Whether `term` occurs in `doc` at the start of a word: after a character that is not a letter or a
+ * digit, after a CJK character, or at the start; a term starting with a CJK character matches anywhere.
  * @example beginsWord('albert gu and bert', 'bert') // true (the second occurrence)
+ * @example beginsWord('低秩适配', '适配') // true
  */
 export function beginsWord(doc: string, term: string): boolean {
+	if (term.length > 0 && UNSPACED.test(term[0]!)) return doc.includes(term);
 	for (let i = doc.indexOf(term); i >= 0; i = doc.indexOf(term, i + 1)) {
-		if (i === 0 || !WORD_CHAR.test(doc[i - 1]!)) return true;
+		if (i === 0) return true;
+		const before = doc[i - 1]!;
+		if (!WORD_CHAR.test(before) || UNSPACED.test(before)) return true;
 	}
 	return false;
 }

@@ -18,6 +18,8 @@ export type ReviewKind = 'learn' | 'review' | 'relearn' | 'cram';
 export const Phase = { New: 0, Learning: 1, Review: 2, Relearning: 3 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
+import type { ContentEvent } from './contentEvents.ts';
+
 interface EventBase {
 	/** Random and unique: merging two logs is a set union by this id. */
 	id: string;
@@ -107,7 +109,8 @@ export type CardEvent =
 	| BuryEvent
 	| ResetEvent
 	| DueByEvent
-	| PostponeEvent;
+	| PostponeEvent
+	| ContentEvent;
 export type CardEventType = CardEvent['type'];
 
 /** A card's scheduling state: the fold of its events. Stored only as a cache. */

@@ -1,5 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from './backupFile.ts';
 import type { Settings } from './settings.ts';
+import { CONTENT_FIELDS, contentProblem, isContentEvent } from './contentEvents.ts';
 import type { CardEvent, CardEventType } from './types.ts';
 import { settingsProblem } from './validateSettings.ts';
 
@@ -34,7 +35,9 @@ const EXTRA: Record<CardEventType, Record<string, [Check, string]>> = {
 	bury: { untilMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
 	reset: {},
 	dueBy: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
-	postpone: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] }
+	postpone: { dueMillis: [(v) => isInt(v) && (v as number) >= 0, 'a time in whole milliseconds'] },
+	// The user's own papers and cards (contentEvents.ts).
+	...CONTENT_FIELDS
 };
 /** Fields an event of the type may have (absent = the default behaviour). */
 const OPTIONAL: Partial<Record<CardEventType, Record<string, [Check, string]>>> = {
@@ -76,6 +79,7 @@ export function eventProblem(value: unknown, nowMillis: number): string | null {
 	const at = value.atMillis as number;
 	if (at < EARLIEST_EVENT_MILLIS || at > nowMillis + DAY) return `is dated ${new Date(at).toISOString()}, which cannot be right`;
 	if (type === 'undo' && value.targetId === value.id) return 'undoes itself';
+	if (isContentEvent(value as { type: string })) return contentProblem(value as never);
 	return null;
 }
 

@@ -34,6 +34,11 @@ export interface CardRow {
 	hash: string;
 	/** 1 when the card left the deck: its history is kept, it is never shown. */
 	retired: 0 | 1;
+	/** 1 for a card the user wrote (ownContentStore.ts); deck reconciliation leaves it alone. */
+	own?: 1;
+	/** 1 when the fields above show the user's wording of a deck card; `original` keeps the deck's. */
+	edited?: 1;
+	original?: { type: 'basic' | 'cloze'; promptHtml: string; answerHtml: string; noteHtml: string };
 }
 
 export interface MetaRow {
@@ -61,6 +66,25 @@ export interface SnapshotDataRow {
 }
 
 /**
+ * A translation of one deck card (`kind: 'card'`, `id` the card id) or one paper summary (`kind:
+ * 'paper'`, `id` the paper id), as compiled into `/deck.<lang>.json`: the build's trusted HTML, like
+ * `CardRow`'s. Written only by `storeTranslation`, which replaces a language's rows as a whole.
+ */
+export interface TranslationRow {
+	lang: string;
+	kind: 'card' | 'paper';
+	id: string;
+	/** A card's fields. */
+	promptHtml?: string;
+	answerHtml?: string;
+	noteHtml?: string;
+	/** A paper's summary. */
+	summaryHtml?: string;
+	/** Plain text, for search. */
+	text: string;
+}
+
+/**
  * Every schema ever shipped, by version. Each version lists only the tables it adds or changes;
  * tests/unit/dbMigrations.test.ts opens a database at every older version and upgrades it.
  */
@@ -75,6 +99,10 @@ export const SCHEMAS = {
 	2: {
 		snapshots: '++id, takenAtMillis',
 		snapshotData: 'id'
+	},
+	// The deck's translated text, downloaded on demand (issue 21). A new table: nothing to upgrade.
+	3: {
+		translations: '[lang+kind+id]'
 	}
 } as const;
 
@@ -85,10 +113,12 @@ export class PaperdeckDatabase extends Dexie {
 	meta!: EntityTable<MetaRow, 'key'>;
 	snapshots!: EntityTable<SnapshotRow, 'id'>;
 	snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
+	translations!: Dexie.Table<TranslationRow, [string, string, string]>;
 
 	constructor(name = 'paperdeck') {
 		super(name);
 		this.version(1).stores(SCHEMAS[1]);
 		this.version(2).stores(SCHEMAS[2]);
+		this.version(3).stores(SCHEMAS[3]);
 	}
 }

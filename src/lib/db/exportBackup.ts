@@ -13,7 +13,8 @@ export const LAST_EXPORT_KEY = 'lastExportMillis';
  * that stores a preference in meta is backed up without touching this file. A new device-local key
  * must be added here.
  */
-export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY, SCHEDULER_KEY, LAST_EXPORT_KEY, SETTINGS_KEY, INDEX_SWEEP_KEY]);
+// `ownContent` is a cache of the log's content events (ownContentStore.ts): the events travel, not it.
+export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY, SCHEDULER_KEY, LAST_EXPORT_KEY, SETTINGS_KEY, INDEX_SWEEP_KEY, 'ownContent']);
 
 /**
  * The whole collection as a backup: every event in log order, the settings and the custom data, read

@@ -8,6 +8,9 @@ import { DEVICE_LOCAL_KEYS } from './exportBackup.ts';
 import { mergeEvents, rebuildStates } from './rebuildStates.ts';
 import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
 import { storedEvents } from './storedEvents.ts';
+import { isContentEvent } from '../core/contentEvents.ts';
+import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
+import { rebuildOwnContent } from './ownContentStore.ts';
 
 /** The import would overwrite or contradict what is stored: nothing was written. */
 export class ImportRejectedError extends Error {}
@@ -73,8 +76,13 @@ export interface ImportResult {
  * and every card state is rebuilt by replaying the log. Any failure writes nothing. The plan is made
  * again inside the transaction, so a write from another tab since the preview cannot slip past it.
  */
-export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, options: { useSettings: boolean }): Promise<ImportResult> {
-	return db.transaction('rw', [db.events, db.states, db.meta], async () => {
+export async function applyImport(
+	db: PaperdeckDatabase,
+	backup: BackupFile,
+	/** `render`: the own-content renderer, loaded beforehand when the backup holds own papers or cards. */
+	options: { useSettings: boolean; render?: OwnRenderer }
+): Promise<ImportResult> {
+	return db.transaction('rw', [db.events, db.states, db.meta, db.cards], async () => {
 		const { fresh, present } = await planImport(db, backup.events);
 		if (options.useSettings) {
 			await saveSettings(db, backup.settings);
@@ -88,6 +96,8 @@ export async function applyImport(db: PaperdeckDatabase, backup: BackupFile, opt
 		const key = schedulerKey(settings.scheduler);
 		const rebuilt = (await db.meta.get(SCHEDULER_KEY))?.value === key ? [] : await rebuildStates(db, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: key });
+		// Own papers and cards (and undos of them) arrived: rebuild their cards, states and cache.
+		if (options.render && fresh.some((e) => isContentEvent(e) || e.type === 'undo')) await rebuildOwnContent(db, options.render, scheduler);
 		return { added, present, rebuilt: rebuilt.length };
 	});
 }

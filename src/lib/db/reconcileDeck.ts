@@ -58,6 +58,11 @@ export async function reconcileDeck(
 				hash: c.hash,
 				retired: 0
 			};
+			// The user's wording of a deck card stays on top; the deck's newer text becomes the original.
+			if (old?.edited) {
+				row.original = { type: c.type, promptHtml: c.promptHtml, answerHtml: c.answerHtml, noteHtml: c.noteHtml };
+				Object.assign(row, { type: old.type, promptHtml: old.promptHtml, answerHtml: old.answerHtml, noteHtml: old.noteHtml, edited: 1 });
+			}
 			if (!old) report.added++;
 			else if (old.retired) report.restored++;
 			else if (old.hash !== c.hash || old.paperShort !== row.paperShort) report.updated++;
@@ -71,7 +76,8 @@ export async function reconcileDeck(
 		}
 
 		for (const old of stored) {
-			if (inDeck.has(old.id)) continue;
+			// Own cards are the user's, not the deck's: the deck never retires them.
+			if (inDeck.has(old.id) || old.own) continue;
 			if (!old.retired) {
 				report.retired++;
 				cardPuts.push({ ...old, retired: 1 });

@@ -10,7 +10,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import { studyDay, studyDayStart, type DayClock } from '../core/studyDay.ts';
 import type { CardEvent } from '../core/types.ts';
-import { inPlanScope, type InterviewPlan } from '../core/workload.ts';
+import { inPlanScope, type DayShare, type InterviewPlan } from '../core/workload.ts';
 import { appendEvent } from './appendEvent.ts';
 import { paperTopics, reviewRows } from './dueLoad.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
@@ -21,7 +21,11 @@ import { saveSettings } from './settingsStore.ts';
 /** The meta key of the last workload action (this device's "undo" button). */
 export const LAST_BATCH_KEY = 'lastWorkloadBatch';
 
-export type BacklogAction = { kind: 'postpone'; count: number } | { kind: 'catchUp'; days: number; reviewsPerDay: number } | { kind: 'advance'; count: number };
+export type BacklogAction =
+	| { kind: 'postpone'; count: number }
+	/** `easyDays`: each weekday's workload share (the settings'), so catching up spares the easy days. */
+	| { kind: 'catchUp'; days: number; reviewsPerDay: number; easyDays?: readonly DayShare[] }
+	| { kind: 'advance'; count: number };
 
 export interface BatchInfo {
 	batch: string;
@@ -59,7 +63,7 @@ export async function runBacklogAction(db: PaperdeckDatabase, scheduler: Schedul
 			if (action.kind === 'postpone') events = planPostpone(overdue, action.count, ctx);
 			else {
 				const load = dueLoadOf(states, clock);
-				events = planCatchUp(overdue, action.days, action.reviewsPerDay, (o) => load.get(ctx.day + o) ?? 0, ctx);
+				events = planCatchUp(overdue, action.days, action.reviewsPerDay, (o) => load.get(ctx.day + o) ?? 0, ctx, action.easyDays);
 			}
 		}
 		return writeBatch(db, scheduler, events, { batch: ctx.batch, kind: action.kind, atMillis: nowMillis, count: events.length });

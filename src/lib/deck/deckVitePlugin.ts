@@ -6,7 +6,9 @@
  * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
  * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
  * compares with what it last reconciled. `virtual:paperdeck-translations` is each language's text
- * (`/deck.<lang>.json`), fetched only by people who read the cards in that language.
+ * (`/deck.<lang>.json`), fetched only by people who read the cards in that language;
+ * `virtual:paperdeck-translation-versions` is each one's version, so the client downloads a language
+ * again only when its text changed.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,6 +20,7 @@ import { formatDeckError, type CompiledDeck } from './deckTypes.ts';
 const DECK = 'virtual:paperdeck-deck';
 const VERSION = 'virtual:paperdeck-deck-version';
 const TRANSLATIONS = 'virtual:paperdeck-translations';
+const TRANSLATION_VERSIONS = 'virtual:paperdeck-translation-versions';
 
 /** Reads `cards/papers.tsv`, `cards/topics.tsv` and every `cards/<topic>/<id>.md` under `root`. */
 export function readDeckSources(root: string): DeckSources {
@@ -76,12 +79,16 @@ export function deckVitePlugin(): Plugin {
 			}
 		},
 		resolveId(id) {
-			return id === DECK || id === VERSION || id === TRANSLATIONS ? `\0${id}` : null;
+			return id === DECK || id === VERSION || id === TRANSLATIONS || id === TRANSLATION_VERSIONS ? `\0${id}` : null;
 		},
 		load(id) {
 			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
 			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};`;
 			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
+			if (id === `\0${TRANSLATION_VERSIONS}`) {
+				const versions = Object.fromEntries(Object.entries(get().translations).map(([lang, t]) => [lang, t.version]));
+				return `export default ${JSON.stringify(versions)};`;
+			}
 			return null;
 		},
 		configureServer(server: ViteDevServer) {
@@ -90,7 +97,7 @@ export function deckVitePlugin(): Plugin {
 			const onChange = (file: string) => {
 				if (!file.startsWith(cardsDir)) return;
 				built = null;
-				for (const id of [DECK, VERSION, TRANSLATIONS]) {
+				for (const id of [DECK, VERSION, TRANSLATIONS, TRANSLATION_VERSIONS]) {
 					const mod = server.moduleGraph.getModuleById(`\0${id}`);
 					if (mod) server.moduleGraph.invalidateModule(mod);
 				}

@@ -28,6 +28,8 @@ export interface SourcePaper {
 }
 
 const REQUIRED_KEYS = ['id', 'title', 'short', 'year', 'org', 'topic', 'tier'] as const;
+/** A file of the user's own cards (Import cards from Markdown) needs only these. */
+const PERSONAL_REQUIRED_KEYS = ['id', 'title', 'topic'] as const;
 const OPTIONAL_KEYS = ['arxiv', 'url', 'kind', 'builds_on', 'tags', 'authors'] as const;
 /** What a work without an arXiv id is, shown on its page beside the link. */
 export const SOURCE_KINDS = ['report', 'blog', 'model-card', 'release', 'paper'] as const;
@@ -53,7 +55,7 @@ export interface CardFileParts {
  * shape every card file shares. `stamps` allows a `<!-- source: <hash> -->` line right under a card's
  * heading: translations record there which English text they translate (see compileTranslations).
  */
-export function splitCardFile(file: string, text: string, errors: DeckError[], stamps = false): CardFileParts | null {
+export function splitCardFile(file: string, text: string, errors: DeckError[], stamps = false, personal = false): CardFileParts | null {
 	const fail = (line: number, reason: string) => errors.push({ file, line, reason });
 	const lines = text.replace(/\r\n?/g, '\n').split('\n');
 
@@ -74,9 +76,11 @@ export function splitCardFile(file: string, text: string, errors: DeckError[], s
 	while (i < lines.length && lines[i]!.trim() === '') i++;
 	const summaryLine = i + 1;
 	const summaryLines: string[] = [];
-	while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.startsWith('## ')) summaryLines.push(lines[i++]!);
+	// A personal file's summary may be absent or run over several paragraphs.
+	const inSummary = (l: string) => !l.startsWith('## ') && (personal || l.trim() !== '');
+	while (i < lines.length && inSummary(lines[i]!)) summaryLines.push(lines[i++]!);
 	const summary = summaryLines.join('\n').trim();
-	if (!summary || FIELD.test(summary)) fail(summaryLine, 'missing summary paragraph after the front matter');
+	if ((!summary && !personal) || FIELD.test(summary)) fail(summaryLine, 'missing summary paragraph after the front matter');
 	while (i < lines.length && lines[i]!.trim() === '') i++;
 	if (i < lines.length && !lines[i]!.startsWith('## ')) {
 		fail(i + 1, 'only one summary paragraph may come before the first "## card"');
@@ -107,7 +111,7 @@ export function splitCardFile(file: string, text: string, errors: DeckError[], s
 		const card = readCard(slug, headingLine, body, fail);
 		if (card) cards.push(stamp ? { ...card, stamp } : card);
 	}
-	if (cards.length === 0 && errors.length === 0) fail(lines.length, 'the file has no cards ("## slug" sections)');
+	if (cards.length === 0 && errors.length === 0 && !personal) fail(lines.length, 'the file has no cards ("## slug" sections)');
 	return { front: front.entries, closeLine: close + 1, summary, summaryLine, cards };
 }
 
@@ -116,12 +120,22 @@ export function splitCardFile(file: string, text: string, errors: DeckError[], s
  * checks across files (ids in papers.tsv, builds_on targets, cycles) are `compileDeck`'s.
  * `file` is the path used in error messages.
  */
-export function parseCardFile(file: string, text: string): { paper: SourcePaper | null; errors: DeckError[] } {
+export function parseCardFile(
+	file: string,
+	text: string,
+	/**
+	 * `personal`: a file of the user's own cards (exported by the app or written by hand). Only id,
+	 * title and topic are required, the summary may be absent or run over several paragraphs, and a
+	 * file may hold no card (a paper of one's own not yet carded).
+	 */
+	options: { personal?: boolean } = {}
+): { paper: SourcePaper | null; errors: DeckError[] } {
+	const personal = options.personal === true;
 	const errors: DeckError[] = [];
 	const fail = (line: number, reason: string) => errors.push({ file, line, reason });
-	const parts = splitCardFile(file, text, errors);
+	const parts = splitCardFile(file, text, errors, false, personal);
 	if (!parts) return { paper: null, errors };
-	const meta = readMeta(parts.front, parts.closeLine, fail);
+	const meta = readMeta(parts.front, parts.closeLine, fail, personal);
 	if (!meta) return { paper: null, errors };
 	const keyLines: Record<string, number> = {};
 	for (const [k, v] of parts.front) keyLines[k] = v.line;
@@ -131,7 +145,8 @@ export function parseCardFile(file: string, text: string): { paper: SourcePaper 
 function readMeta(
 	entries: Map<string, FrontEntry>,
 	closeLine: number,
-	fail: (line: number, reason: string) => void
+	fail: (line: number, reason: string) => void,
+	personal = false
 ): PaperMeta | null {
 	let ok = true;
 	const bad = (line: number, reason: string) => {
@@ -141,7 +156,7 @@ function readMeta(
 	for (const [key, { line }] of entries) {
 		if (!KNOWN_KEYS.has(key)) bad(line, `unknown front matter key "${key}"`);
 	}
-	for (const key of REQUIRED_KEYS) {
+	for (const key of personal ? PERSONAL_REQUIRED_KEYS : REQUIRED_KEYS) {
 		if (!entries.has(key)) bad(closeLine, `missing front matter key "${key}"`);
 	}
 	const str = (key: string): string => {
@@ -195,14 +210,19 @@ function readMeta(
 		if (!/^https?:\/\/\S+$/.test(v)) bad(url.line, `url must be an http(s) address`);
 		meta.url = v;
 	}
-	if (entries.has('id') && !arxiv && !url) bad(closeLine, 'give "arxiv" or, when the work has none, "url"');
+	// Paper ids are kebab-case: ids with an underscore are the user's own (contentEvents.ts).
+	const id = entries.get('id');
+	if (id && !personal && typeof id.value === 'string' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id.value)) {
+		bad(id.line, `id "${id.value}" is not kebab-case (a-z, 0-9, single hyphens)`);
+	}
+	if (entries.has('id') && !arxiv && !url && !personal) bad(closeLine, 'give "arxiv" or, when the work has none, "url"');
 	const kind = entries.get('kind');
 	if (kind) {
 		const v = str('kind');
 		if (!(SOURCE_KINDS as readonly string[]).includes(v)) bad(kind.line, `kind must be one of ${SOURCE_KINDS.join(', ')}`);
 		meta.kind = v as PaperMeta['kind'];
 	}
-	if (url && !arxiv && !kind) bad(url.line, `a work without an arXiv id says what it is: add "kind" (${SOURCE_KINDS.join(', ')})`);
+	if (url && !arxiv && !kind && !personal) bad(url.line, `a work without an arXiv id says what it is: add "kind" (${SOURCE_KINDS.join(', ')})`);
 	const year = entries.get('year');
 	if (year && typeof year.value === 'number' && (year.value < 1950 || year.value > 2100)) {
 		bad(year.line, `year ${year.value} is not plausible`);

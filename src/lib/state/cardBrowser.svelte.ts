@@ -9,11 +9,52 @@ import { TextIndex } from '../core/textSearch.ts';
 import { Phase, type CardEvent } from '../core/types.ts';
 import type { CompiledCard, CompiledDeck, CompiledPaper } from '../deck/deckTypes.ts';
 import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
-import type { StateRow } from '../db/database.ts';
+import type { StateRow, TranslationRow } from '../db/database.ts';
+import { loadTranslationRows } from '../db/translationRows.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, toStateRow } from '../db/stateRow.ts';
 import { m } from '../paraglide/messages.js';
 import { fetchDeck, openApp, type AppServices } from './openApp.ts';
+import { readOwnContent } from '../db/ownContentStore.ts';
+import type { OwnContent } from '../core/foldOwnContent.ts';
+import type { CardRow } from '../db/database.ts';
+
+/**
+ * The deck with the user's own content folded in (issue 19): own papers after the deck's, own cards
+ * (retired ones left out) after the deck's, and deck cards shown in the user's wording where they
+ * reworded one. The HTML comes from the collection's rendered copy; search runs over the Markdown.
+ */
+export function withOwnContent(deck: CompiledDeck, content: OwnContent, rows: ReadonlyMap<string, CardRow>): CompiledDeck {
+	if (content.papers.length === 0 && content.cards.length === 0 && content.overrides.length === 0) return deck;
+	const papers: CompiledPaper[] = content.papers.map((p) => ({
+		id: p.id,
+		title: p.title,
+		short: p.short || p.title,
+		year: p.year,
+		org: '',
+		topic: p.topic,
+		tier: 0,
+		buildsOn: p.buildsOn,
+		tags: [],
+		authors: [],
+		summaryHtml: '',
+		summaryText: p.summary,
+		cardIds: []
+	}));
+	const overrides = new Map(content.overrides.map((o) => [o.id, o]));
+	const html = (row: CardRow) => ({ type: row.type, promptHtml: row.promptHtml, answerHtml: row.answerHtml, noteHtml: row.noteHtml });
+	const cards = deck.cards.map((c) => {
+		const o = overrides.get(c.id);
+		const row = rows.get(c.id);
+		return o && row?.edited ? { ...c, ...html(row), text: [o.prompt, o.answer, o.note].join('\n') } : c;
+	});
+	for (const c of content.cards) {
+		const row = rows.get(c.id);
+		if (c.retired || !row) continue;
+		cards.push({ id: c.id, paperId: c.paperId, ...html(row), text: [c.prompt, c.answer, c.note].join('\n'), hash: row.hash });
+	}
+	return { ...deck, papers: [...deck.papers, ...papers], cards };
+}
 
 export type StateFilter = 'all' | 'new' | 'learning' | 'review' | 'suspended' | 'due';
 export type CardSort = 'deck' | 'due' | 'difficulty';
@@ -50,6 +91,8 @@ export class CardBrowser {
 	busy = $state(false);
 
 	deck = $state.raw<CompiledDeck | null>(null);
+	/** The user's own papers and cards and their rewordings (to edit them). */
+	content = $state.raw<OwnContent | null>(null);
 	rows = $state.raw<ReadonlyMap<string, StateRow>>(new Map());
 	#app: AppServices | null = null;
 	#index = new TextIndex([]);
@@ -57,21 +100,45 @@ export class CardBrowser {
 	#nowMillis = $state(0);
 	#dayEndMillis = 0;
 
-	async load(): Promise<void> {
+	/** The stored translations of the deck's cards, by card id (empty when cards are read in English). */
+	translations = $state.raw<ReadonlyMap<string, TranslationRow>>(new Map());
+	#lang: string | null = null;
+
+	/** Loads the deck, the card states and, with `lang` (`zh-CN`), the stored translations, which search covers too. */
+	async load(lang: string | null = null): Promise<void> {
+		this.#lang = lang;
 		try {
-			const [app, deck] = await Promise.all([openApp(), fetchDeck()]);
+			const [app, compiled] = await Promise.all([openApp(), fetchDeck()]);
 			this.#app = app;
+			const content = await readOwnContent(app.db);
+			const mine = await app.db.cards.bulkGet([...content.cards, ...content.overrides].map((c) => c.id));
+			const deck = withOwnContent(compiled, content, new Map(mine.flatMap((r) => (r ? [[r.id, r] as const] : []))));
 			this.#paperById = new Map(deck.papers.map((p) => [p.id, p]));
-			this.#index = new TextIndex(deck.cards.map((c) => [c.text, this.#paperById.get(c.paperId)?.short ?? '']));
+			await this.#readTranslations(app, deck);
 			const rows = await app.db.states.toArray();
 			this.#tick();
 			this.rows = new Map(rows.map((r) => [r.cardId, r]));
+			// Together, so a card's "edited" mark and its new wording show in the same frame.
+			this.content = content;
 			this.deck = deck;
 			this.status = 'ready';
 		} catch (e) {
 			this.status = 'error';
 			this.error = m.browse_load_failed({ reason: (e as Error).message });
 		}
+	}
+
+	async #readTranslations(app: AppServices, deck: CompiledDeck): Promise<void> {
+		const rows = this.#lang ? await loadTranslationRows(app.db, this.#lang, 'card') : [];
+		const translations = new Map(rows.map((r) => [r.id, r]));
+		// One document per card: its English and its translation, so a query in either language finds it.
+		this.#index = new TextIndex(deck.cards.map((c) => [c.text, translations.get(c.id)?.text ?? '', this.#paperById.get(c.paperId)?.short ?? '']));
+		this.translations = translations;
+	}
+
+	/** Reads the translations again (new text was downloaded); the results follow. */
+	async reloadTranslations(): Promise<void> {
+		if (this.#app && this.deck) await this.#readTranslations(this.#app, this.deck);
 	}
 
 	#tick(): void {
@@ -87,6 +154,7 @@ export class CardBrowser {
 		const deck = this.deck;
 		if (!deck) return [];
 		const out: BrowsedCard[] = [];
+		void this.translations; // a new index (new translations) searches again
 		for (const i of this.#index.search(this.query)) {
 			const card = deck.cards[i]!;
 			const paper = this.#paperById.get(card.paperId)!;
@@ -160,6 +228,20 @@ export class CardBrowser {
 		} finally {
 			this.busy = false;
 		}
+	}
+
+	/** Whether the user wrote the card (an own card) or reworded it (a deck card). */
+	authorship(cardId: string): 'own' | 'edited' | null {
+		const c = this.content;
+		if (!c) return null;
+		if (c.cards.some((x) => x.id === cardId)) return 'own';
+		return c.overrides.some((x) => x.id === cardId) ? 'edited' : null;
+	}
+
+	/** Reads the collection again after the user wrote, reworded or retired a card. */
+	async reloadAfter(message: string): Promise<void> {
+		await this.load();
+		this.message = message;
 	}
 
 	#put(row: StateRow): void {

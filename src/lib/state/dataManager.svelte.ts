@@ -22,6 +22,15 @@ import { requestPersistence, storageStatus, type StorageStatus } from './storage
 import { browserTraits } from './browserTraits.ts';
 import { dataSafety, type DataSafety } from '../core/dataSafety.ts';
 import { m } from '../paraglide/messages.js';
+import { isContentEvent, type ContentEvent } from '../core/contentEvents.ts';
+import { hasMath } from '../core/foldOwnContent.ts';
+import { loadOwnRenderer } from '../own/ownRenderer.ts';
+
+function eventTexts(e: ContentEvent): string[] {
+	if (e.type === 'cardSet') return [e.prompt, e.answer, e.note];
+	if (e.type === 'paperSet') return [e.summary];
+	return [];
+}
 
 /** Where a backup being imported came from. */
 export type ImportSource = { kind: 'file'; name: string } | { kind: 'snapshot'; snapshot: SnapshotRow };
@@ -163,7 +172,10 @@ export class DataManager {
 		try {
 			await this.#safetySnapshot(source, 'before-import');
 			this.importStep = { step: 'applying', source, what: m.data_importing() };
-			const result = await applyImport(app.db, backup, { useSettings: this.useSettings });
+			// Own papers and cards in the backup are rendered as they are merged: load the renderer first.
+			const content = backup.events.filter(isContentEvent);
+			const render = content.length > 0 ? await loadOwnRenderer(hasMath(content.flatMap(eventTexts))) : undefined;
+			const result = await applyImport(app.db, backup, { useSettings: this.useSettings, render });
 			// Every page shares these services: the review screen schedules with the new settings at once.
 			if (await adoptStoredSettings(app)) showTheme(app.settings.theme);
 			const added = source.kind === 'file' ? m.data_imported({ count: result.added }) : m.data_restored({ count: result.added });

@@ -12,12 +12,26 @@ import type { CardState } from '../core/types.ts';
 import type { Topic } from '../deck/deckTypes.ts';
 import type { CardRow } from '../db/database.ts';
 import { newEventId } from '../db/newEventId.ts';
+import { loadCardTranslations, loadPaperTranslations, type TranslatedCard } from '../db/translationRows.ts';
 import { recordInterviewAnswer, type InterviewAnswer } from '../db/recordInterviewAnswer.ts';
 import { scheduleDueBy, type DueByOutcome } from '../db/scheduleDueBy.ts';
 import { fromStateRow } from '../db/stateRow.ts';
 import { topicName } from '../i18n/topicName.ts';
 import { m } from '../paraglide/messages.js';
 import { openApp, type AppServices } from './openApp.ts';
+
+/**
+ * The user's own papers (issue 19), shaped for interview mode; their summaries are rendered only when
+ * there are any (the renderer, and KaTeX for math, load on demand). The deck's papers come prerendered.
+ */
+async function ownInterviewPapers(app: AppServices): Promise<InterviewPaper[]> {
+	const { readOwnContent } = await import('../db/ownContentStore.ts');
+	const papers = (await readOwnContent(app.db)).papers;
+	if (papers.length === 0) return [];
+	const [{ hasMath }, { loadOwnRenderer }] = await Promise.all([import('../core/foldOwnContent.ts'), import('../own/ownRenderer.ts')]);
+	const render = await loadOwnRenderer(hasMath(papers.map((p) => p.summary)));
+	return papers.map((p) => ({ id: p.id, short: p.short || p.title, title: p.title, topic: p.topic, summaryHtml: p.summary ? render(p.summary) : '' }));
+}
 
 /** A paper as interview mode needs it (from the library data). */
 export interface InterviewPaper {
@@ -90,7 +104,16 @@ export class InterviewSession {
 		return counts;
 	});
 
-	readonly library: InterviewLibrary;
+	/** The deck's papers, and once the collection is read, the user's own papers after them. */
+	library = $state.raw<InterviewLibrary>({ topics: [], papers: [] });
+
+	/** The language to show cards in besides English (`zh-CN`), or null: interview mode follows the card language. */
+	translateTo: string | null = null;
+	/** The stored translations of the drawn questions' cards and of their papers' summaries. */
+	translations = $state.raw<{ cards: ReadonlyMap<string, TranslatedCard>; summaries: ReadonlyMap<string, string> }>({
+		cards: new Map(),
+		summaries: new Map()
+	});
 	#papers: Map<string, InterviewPaper>;
 	#topics: Map<string, Topic>;
 	#paperTopics: Map<string, string>;
@@ -168,7 +191,8 @@ export class InterviewSession {
 	async load(): Promise<void> {
 		try {
 			const app = (this.#app = await openApp());
-			const rows = await app.db.states.toArray();
+			const [rows, own] = await Promise.all([app.db.states.toArray(), ownInterviewPapers(app)]);
+			this.#addPapers(own);
 			this.#statesAtMillis = Date.now();
 			this.#states = rows.filter((r) => r.queue !== 'retired' && this.#papers.has(r.paperId)).map(fromStateRow);
 			this.ready = true;
@@ -176,6 +200,34 @@ export class InterviewSession {
 			this.status = 'error';
 			this.error = m.common_open_collection_failed({ reason: (e as Error).message });
 		}
+	}
+
+	/** Adds papers (the user's own) to the ones the scope may choose and the questions may come from. */
+	#addPapers(papers: readonly InterviewPaper[]): void {
+		const fresh = papers.filter((p) => !this.#papers.has(p.id));
+		if (fresh.length === 0) return;
+		for (const p of fresh) {
+			this.#papers.set(p.id, p);
+			this.#paperTopics.set(p.id, p.topic);
+		}
+		this.library = { topics: this.library.topics, papers: [...this.library.papers, ...fresh] };
+	}
+
+	/** Reads the stored translations of `cardIds` and their papers' summaries (none in English). */
+	async #loadTranslations(app: AppServices, cardIds: readonly string[]): Promise<void> {
+		const lang = this.translateTo;
+		if (!lang) {
+			this.translations = { cards: new Map(), summaries: new Map() };
+			return;
+		}
+		const paperIds = [...new Set(cardIds.map((id) => id.slice(0, id.indexOf('/'))))];
+		const [cards, summaries] = await Promise.all([loadCardTranslations(app.db, lang, cardIds), loadPaperTranslations(app.db, lang, paperIds)]);
+		this.translations = { cards, summaries };
+	}
+
+	/** Reads the translations of the drawn questions again (new text was downloaded). */
+	async reloadTranslations(): Promise<void> {
+		if (this.#app && this.questions.length > 0) await this.#loadTranslations(this.#app, this.questions.map((q) => q.card.id));
 	}
 
 	/** Draws the questions (reproducibly for `seed`) and asks the first. */
@@ -186,7 +238,7 @@ export class InterviewSession {
 		if (ids.length === 0) return;
 		this.status = 'starting';
 		try {
-			const cards = await app.db.cards.bulkGet(ids);
+			const [cards] = await Promise.all([app.db.cards.bulkGet(ids), this.#loadTranslations(app, ids)]);
 			this.questions = cards.flatMap((card) => {
 				const paper = card && this.#papers.get(card.paperId);
 				return card && paper ? [{ card, paper, topic: this.#topics.get(paper.topic) ?? { id: paper.topic, name: paper.topic } }] : [];

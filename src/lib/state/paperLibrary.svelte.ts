@@ -8,6 +8,7 @@ import { TextIndex } from '../core/textSearch.ts';
 import type { Topic } from '../deck/deckTypes.ts';
 import type { LibraryPaper } from '../deck/libraryData.ts';
 import { fromStateRow } from '../db/stateRow.ts';
+import { loadTranslationRows } from '../db/translationRows.ts';
 import { m } from '../paraglide/messages.js';
 import { openApp } from './openApp.ts';
 
@@ -35,17 +36,37 @@ export class PaperLibrary {
 	readonly papers: readonly LibraryPaper[];
 	readonly topics: readonly Topic[];
 	#index: TextIndex;
+	/** Bumped when the index changes (translated summaries arrived), so the search runs again. */
+	#indexVersion = $state(0);
 
 	constructor(papers: readonly LibraryPaper[], topics: readonly Topic[]) {
 		this.papers = papers;
 		this.topics = topics;
-		this.#index = new TextIndex(
-			papers.map((p) => [p.short, p.title, p.org, p.arxiv ?? '', String(p.year), p.authors.join(' '), p.summaryText])
+		this.#index = this.#build(new Map());
+	}
+
+	#build(translated: ReadonlyMap<string, string>): TextIndex {
+		return new TextIndex(
+			this.papers.map((p) => [p.short, p.title, p.org, p.arxiv ?? '', String(p.year), p.authors.join(' '), p.summaryText, translated.get(p.id) ?? ''])
 		);
+	}
+
+	/** Makes the search find papers by their stored translated summaries (`lang`: `zh-CN`) too. */
+	async loadTranslations(lang: string): Promise<void> {
+		try {
+			const { db } = await openApp();
+			const rows = await loadTranslationRows(db, lang, 'paper');
+			if (rows.length === 0) return;
+			this.#index = this.#build(new Map(rows.map((r) => [r.id, r.text])));
+			this.#indexVersion++;
+		} catch {
+			// Search keeps to the English: nothing is lost but the Chinese matches.
+		}
 	}
 
 	/** Ids of the papers passing the search and the filters. */
 	visible = $derived.by(() => {
+		void this.#indexVersion;
 		const ids = new Set<string>();
 		for (const i of this.#index.search(this.query)) {
 			const p = this.papers[i]!;

@@ -13,6 +13,7 @@ import type { CardRow } from '../db/database.ts';
 import { watchForeignChanges } from '../db/foreignChanges.ts';
 import { newEventId } from '../db/newEventId.ts';
 import { fromStateRow, sameRow } from '../db/stateRow.ts';
+import type { TranslatedCard } from '../db/translationRows.ts';
 import { loadChosenCards, loadPaperCards, loadStudyCards } from '../db/studyQueries.ts';
 import { loadDueLoad, paperTopics } from '../db/dueLoad.ts';
 import { inPlanScope, planActive } from '../core/workload.ts';
@@ -53,6 +54,11 @@ export class ReviewSession {
 	busy = $state(false);
 	/** True while answers already given are still being written (a few milliseconds each). */
 	saving = $state(false);
+
+	/** The language to show cards in besides English (`zh-CN`), or null for English only. Set before `start`. */
+	translateTo: string | null = null;
+	/** The stored translations of the queue's cards, by card id. */
+	translations = $state.raw<ReadonlyMap<string, TranslatedCard>>(new Map());
 
 	canUndo = $derived(this.answered > 0 && !this.busy);
 	remaining = $derived(this.counts.learning + this.counts.review + this.counts.new);
@@ -114,7 +120,26 @@ export class ReviewSession {
 			dayEndMillis: endMillis
 		});
 		const missing = this.#queue.cardIds().filter((id) => !this.#cards.has(id));
-		for (const c of await app.db.cards.bulkGet(missing)) if (c) this.#cards.set(c.id, c);
+		const [cards] = await Promise.all([app.db.cards.bulkGet(missing), this.#loadTranslations(app)]);
+		for (const c of cards) if (c) this.#cards.set(c.id, c);
+	}
+
+	/** Reads the stored translations of the queue's cards (none when cards are read in English). */
+	async #loadTranslations(app: AppServices): Promise<void> {
+		const lang = this.translateTo;
+		const ids = this.#queue?.cardIds() ?? [];
+		if (!lang || ids.length === 0) {
+			this.translations = new Map();
+			return;
+		}
+		// Loaded only for readers of a translation: English reviews never fetch this code.
+		const { loadCardTranslations } = await import('../db/translationRows.ts');
+		this.translations = await loadCardTranslations(app.db, lang, ids);
+	}
+
+	/** Reads the translations again: the card language changed, or new text was downloaded. */
+	async reloadTranslations(): Promise<void> {
+		if (this.#app) await this.#loadTranslations(this.#app);
 	}
 
 	reveal(): void {
