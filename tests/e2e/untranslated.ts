@@ -6,7 +6,11 @@
 import type { Page } from 'playwright-core';
 
 /** Names and acronyms that stay Latin in the Chinese interface. */
-const LATIN_ALLOWED = ['Paperdeck', 'FSRS', 'arXiv', 'RMSE', 'RLHF', 'RAG', 'PEFT', 'Safari', 'KB', 'MB', 'GB', 'TB'];
+const LATIN_ALLOWED = [
+	...['Paperdeck', 'FSRS', 'arXiv', 'RMSE', 'RLHF', 'RAG', 'PEFT', 'Safari', 'KB', 'MB', 'GB', 'TB'],
+	// File formats, and the CSV column names an import file must use (literal, so not translated).
+	...['Markdown', 'CSV', '.zip', 'question', 'answer', 'paper', 'note']
+];
 
 export interface Stray {
 	where: string;
