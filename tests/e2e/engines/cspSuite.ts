@@ -88,7 +88,7 @@ const urlPath = (name: string, path: (p: string) => string, ready: string): Outs
 	}
 });
 
-/** Every path for outside text on main; other branches add theirs here, one line each. */
+/** Every path for outside text; a new one (sync documents) is one more entry. */
 export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 	urlPath('/review?cards=', (p) => `/review?cards=${p},${p}/x`, 'article.card, #done-title'),
 	urlPath('/review?paper=', (p) => `/review?paper=${p}`, 'article.card, #done-title'),
@@ -136,6 +136,36 @@ export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 			await page.click({ role: 'button', name: index === 0 ? 'Import 2 events' : 'Import 1 event' });
 			await page.waitFor('[data-testid="import-done"]');
 			return { events: index === 0 ? [first, copy] : [copy] };
+		}
+	},
+	{
+		// Own content is Markdown the app renders in the browser (markdown-it, KaTeX): the one `{@html}` of
+		// outside origin. A payload goes in as a paper's summary and a card's question, answer and note.
+		name: 'own cards (Markdown import, then their paper page)',
+		async feed(page, payload, { baseURL, dir, index }) {
+			// One line per field: a line break would end the field in the card format.
+			const line = payload.replace(/[\r\n\u2028\u2029]+/g, ' ');
+			const file = join(dir, `own-${index}.md`);
+			writeFileSync(file, `---\nid: csp-${index}\ntitle: "Payload ${index}"\ntopic: architecture\n---\n\n${line}\n\n## p\nQ: ${line}\nA: ${line}\nN: ${line}\n`);
+			await openPage(page, `${baseURL}/settings/data`);
+			await page.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
+			await page.upload('#import-md', file);
+			await page.waitUntil(() => !!document.querySelector('[data-testid="own-import"] .error') || /Import them/.test(document.body.textContent ?? ''));
+			if (await page.evaluate(() => !!document.querySelector('[data-testid="own-import"] .error'))) {
+				// Refused (the parser names the line): nothing written.
+				return { events: [] };
+			}
+			await page.click({ role: 'button', name: 'Import them' });
+			await page.waitUntil(() => /Imported/.test(document.querySelector('[data-testid="own-import"]')?.textContent ?? ''));
+			const stored = await readStore<{ type: string; cardId?: string; prompt?: string }>(page, 'events');
+			const added = stored.filter((e) => e.cardId?.startsWith(`u_csp-${index}/`));
+			// Stored as written: the card's question is the line of the file as UTF-8 carries it (a lone
+			// surrogate cannot be written to a file: it arrives as U+FFFD).
+			expect(added.find((e) => e.type === 'cardSet')?.prompt, 'the question as written').toBe(Buffer.from(line, 'utf8').toString('utf8').trim());
+			// Rendered where people read it.
+			await openPage(page, `${baseURL}/papers/u_csp-${index}`);
+			await page.waitFor(`li[data-card^="u_csp-${index}/"]`);
+			return { events: added };
 		}
 	},
 	{
