@@ -58,6 +58,20 @@ describe('a review session', () => {
 		expect(await reviewCount()).toBe(2);
 	});
 
+	it('shows the answer when asked while a change from elsewhere is being taken in (a tap is never dropped)', async () => {
+		const shown = session.current!.card.id;
+		// Another writer (an import, another tab, a deck update) touches the settings: the session refreshes.
+		const other = new PaperdeckDatabase();
+		await other.meta.put({ key: 'test-foreign-write', value: 1 });
+		other.close();
+		await vi.waitUntil(() => session.busy, { timeout: 2000, interval: 1 });
+		session.reveal();
+		expect(session.revealed).toBe(true);
+		await vi.waitUntil(() => !session.busy, { timeout: 2000 });
+		expect(session.current!.card.id).toBe(shown);
+		expect(session.revealed).toBe(true);
+	});
+
 	it('undoes after the answers before it are stored', async () => {
 		const before = session.current!.card.id;
 		session.reveal();

@@ -142,8 +142,12 @@ export class ReviewSession {
 		if (this.#app) await this.#loadTranslations(this.#app);
 	}
 
+	/**
+	 * Shows the answer. Never refused while a refresh or an undo runs: showing text changes nothing
+	 * stored, and a tap swallowed without a sign looks like a broken button (only grading waits).
+	 */
 	reveal(): void {
-		if (this.current && !this.busy) this.revealed = true;
+		if (this.current) this.revealed = true;
 	}
 
 	/**
