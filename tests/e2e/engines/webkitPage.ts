@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
@@ -46,17 +46,25 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 	}
 }
 
-let display: { name: string; process: ChildProcess } | null = null;
-
-/** MiniBrowser has no headless mode: one virtual X display for this test process. */
-async function xDisplay(): Promise<string> {
-	if (display) return display.name;
-	const n = 100 + (process.pid % 800);
-	const child = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-	process.once('exit', () => child.kill());
-	display = { name: `:${n}`, process: child };
-	await new Promise((r) => setTimeout(r, 300));
-	return display.name;
+/**
+ * MiniBrowser has no headless mode: a virtual X display for each browser. Xvfb picks a free display
+ * number itself (`-displayfd`), and `-terminate` ends it when its last client (the browser) leaves,
+ * so no display outlives its test even when the test process is killed.
+ */
+async function xDisplay(): Promise<{ name: string; stop: () => void }> {
+	const child = spawn('Xvfb', ['-displayfd', '3', '-terminate', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+		stdio: ['ignore', 'ignore', 'ignore', 'pipe']
+	});
+	const number = await new Promise<string>((resolve, reject) => {
+		let out = '';
+		child.stdio[3]!.on('data', (chunk: Buffer) => {
+			out += chunk.toString();
+			if (out.includes('\n')) resolve(out.trim());
+		});
+		child.once('error', reject);
+		child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it opened a display`)));
+	});
+	return { name: `:${number}`, stop: () => child.kill() };
 }
 
 const KEYS: Record<string, string> = {
@@ -94,13 +102,21 @@ async function run<R>(driver: WebDriver, fn: Function, arg: unknown): Promise<R>
 export async function launchWebKit(options: LaunchOptions = {}): Promise<EnginePage> {
 	const { miniBrowser, driver: driverPath } = findWebKit();
 	const port = await freePort();
-	const env = { ...process.env, DISPLAY: process.env.DISPLAY || (await xDisplay()), ...options.env };
+	const display = process.env.DISPLAY ? null : await xDisplay();
+	const env = { ...process.env, DISPLAY: process.env.DISPLAY || display!.name, ...options.env };
 	const service = spawn(driverPath, [`--port=${port}`, '--host=127.0.0.1'], { env, stdio: 'ignore' });
-	await waitForPort(port, 10_000);
-	const driver = await new Builder()
-		.usingServer(`http://127.0.0.1:${port}`)
-		.withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } })
-		.build();
+	let driver: WebDriver;
+	try {
+		await waitForPort(port, 10_000);
+		driver = await new Builder()
+			.usingServer(`http://127.0.0.1:${port}`)
+			.withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } })
+			.build();
+	} catch (e) {
+		service.kill();
+		display?.stop();
+		throw e;
+	}
 	await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
 	await driver.manage().window().setRect({ width: options.width ?? 1000, height: options.height ?? 800 });
 	const self: EnginePage = {
@@ -147,6 +163,7 @@ export async function launchWebKit(options: LaunchOptions = {}): Promise<EngineP
 				await driver.quit();
 			} finally {
 				service.kill();
+				display?.stop();
 			}
 		}
 	};
