@@ -15,7 +15,9 @@ const PAGE_ONLY = new RegExp(
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
 			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
-			'core[\\\\/](backupFile|validateBackup|validateSettings|snapshotRetention|formatBytes)\\.ts$',
+			'core[\\\\/](backupFile|validateBackup|validateSettings|validateSettingsEvent|snapshotRetention|formatBytes)\\.ts$',
+			'core[\\\\/]sync[\\\\/]',
+			'db[\\\\/](syncStore|mergeSettingsEvents|settlePulledCards|settingsLog)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions|refreshTranslation|translationRows)\\.ts$',
 			'core[\\\\/](backlog|planReadiness)\\.ts$',
@@ -33,6 +35,9 @@ const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
 export default defineConfig({
+	// The task worker loads code on demand (the own-content renderer when a sync brings own cards): a
+	// module worker, as runTask starts it, so its bundle may be split.
+	worker: { format: 'es' },
 	build: {
 		rolldownOptions: {
 			output: {

@@ -60,7 +60,7 @@ describe('backups in a real Chromium', () => {
 		const file = join(dir, download.suggestedFilename());
 		await download.saveAs(file);
 		const backup = JSON.parse(readFileSync(file, 'utf8'));
-		expect(backup).toMatchObject({ format: 'paperdeck-backup', schemaVersion: 4, appVersion: '0.1.0' });
+		expect(backup).toMatchObject({ format: 'paperdeck-backup', schemaVersion: 5, appVersion: '0.1.0' });
 		expect(backup.events).toHaveLength(6);
 		await page.getByTestId('last-export').getByText(/Last exported/).waitFor();
 

@@ -11,7 +11,8 @@ export const ROUTES: { path: string; ready: string }[] = [
 	{ path: '/browse', ready: '[data-testid="card-count"]' },
 	{ path: '/stats', ready: '[data-testid="readiness"]' },
 	{ path: '/settings', ready: '[data-testid="optimizer"]' },
-	{ path: '/settings/data', ready: '[data-testid="event-count"]' }
+	{ path: '/settings/data', ready: '[data-testid="event-count"]' },
+	{ path: '/settings/sync', ready: '[data-testid="sync-status"]' }
 ];
 
 /** Waits until a page has loaded its data and nothing says it is still busy. */

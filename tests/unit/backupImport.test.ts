@@ -10,7 +10,8 @@ import { exportBackup } from '../../src/lib/db/exportBackup.ts';
 import { applyImport, ImportRejectedError, previewImport } from '../../src/lib/db/importBackup.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
 import { rebuildStates } from '../../src/lib/db/rebuildStates.ts';
-import { loadSettings, saveSettings } from '../../src/lib/db/settingsStore.ts';
+import { saveSettings } from '../../src/lib/db/settingsLog.ts';
+import { loadSettings } from '../../src/lib/db/settingsStore.ts';
 import { storedEvents } from '../../src/lib/db/storedEvents.ts';
 import { DAY, makeDeck, NOW, review, scheduler, mixedLog } from './factories.ts';
 import { testCollection } from './testCollection.ts';
@@ -69,7 +70,7 @@ describe('export and import', () => {
 		const settings = await loadSettings(source);
 		settings.study.newPerDay = 7;
 		settings.scheduler = { ...settings.scheduler, desiredRetention: 0.85 };
-		await saveSettings(source, settings);
+		await saveSettings(source, settings, NOW - DAY);
 		await rebuildStates(source, createScheduler(settings.scheduler));
 		await source.meta.put({ key: 'studyTopics', value: ['alignment'] });
 

@@ -64,14 +64,13 @@ describe('reading a backup file', () => {
 		expect(reasonFor(backupWith(good(), { format: 'anki' }))).toBe('This is not a Paperdeck backup file.');
 	});
 
-	it('reads every schema version up to 4 (own papers and cards) and writes 4', () => {
-		// 4 is shared with sync (issue 18): both add event types a schema-3 reader would reject.
-		expect(BACKUP_SCHEMA_VERSION).toBe(4);
-		for (const v of [1, 2, 3, 4]) {
+	it("reads every schema version up to this app's and writes 5 (4: own papers and cards, issue 19; 5: settings events, sync)", () => {
+		expect(BACKUP_SCHEMA_VERSION).toBe(5);
+		for (const v of [1, 2, 3, 4, 5]) {
 			const parsed = parseBackup(backupWith(good(), { schemaVersion: v }), NOW);
-			expect(parsed.ok && parsed.backup.schemaVersion).toBe(v);
+			expect(parsed.ok && parsed.backup.schemaVersion, `schema ${v}`).toBe(v);
 		}
-		expect(reasonFor(backupWith(good(), { schemaVersion: 5 }))).toMatch(/newer Paperdeck \(backup schema 5; this app reads up to 4\)/);
+		expect(reasonFor(backupWith(good(), { schemaVersion: 6 }))).toMatch(/newer Paperdeck \(backup schema 6; this app reads up to 5\)/);
 	});
 
 	it('rejects a newer or invalid schema version', () => {

@@ -1,4 +1,5 @@
 import type { Settings } from './settings.ts';
+import type { SettingsEvent } from './settingsEvent.ts';
 import type { CardEvent } from './types.ts';
 
 /** Marks a file as a Paperdeck backup, so a stray JSON file is rejected by name, not by accident. */
@@ -12,8 +13,10 @@ export const BACKUP_FORMAT = 'paperdeck-backup';
 // tells it to say "update the app" instead. Version-1 files hold nothing version 2 reads differently.
 // 3: `postpone` events, the `batch` of dueBy/postpone, and a review's recorded `fuzz` and `capMillis`
 // (workload control). Older files hold nothing version 3 reads differently.
-// 4: the user's own papers and cards (contentEvents.ts).
-export const BACKUP_SCHEMA_VERSION = 4;
+// 4: the user's own papers and cards as events (issue 19, contentEvents.ts).
+// 5: `settingsEvents`, the log's settings that converge across devices (sync). Older files have none;
+// their `settings` are still read as before. Every version from 1 to this one is accepted.
+export const BACKUP_SCHEMA_VERSION = 5;
 
 /**
  * One backup: everything needed to rebuild a user's collection elsewhere. The event log is the
@@ -29,6 +32,8 @@ export interface BackupFile {
 	/** User data kept beside the settings (stored preferences of later features), by key. */
 	custom: Record<string, unknown>;
 	events: CardEvent[];
+	/** The log's settings events (schema 5 on); the latest by (time, id) is in force. */
+	settingsEvents?: SettingsEvent[];
 }
 
 /**
@@ -48,8 +53,8 @@ export function backupFileName(nowMillis: number, timeZone: string): string {
  * diffs well) at a cost of one byte per event.
  */
 export function serializeBackup(backup: BackupFile): string {
-	const { events, ...head } = backup;
-	const top = JSON.stringify(head);
+	const { events, settingsEvents, ...head } = backup;
+	const top = JSON.stringify(settingsEvents ? { ...head, settingsEvents } : head);
 	const lines = events.map((e) => JSON.stringify(e)).join(',\n');
 	return `${top.slice(0, -1)},\n"events":[\n${lines}\n]}\n`;
 }

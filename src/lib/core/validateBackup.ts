@@ -2,6 +2,9 @@ import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from './backupF
 import type { Settings } from './settings.ts';
 import { CONTENT_FIELDS, contentProblem, isContentEvent } from './contentEvents.ts';
 import type { CardEvent, CardEventType } from './types.ts';
+import { canonicalJson } from './canonicalJson.ts';
+import type { SettingsEvent } from './settingsEvent.ts';
+import { settingsEventProblem } from './validateSettingsEvent.ts';
 import { settingsProblem } from './validateSettings.ts';
 
 type Check = (v: unknown) => boolean;
@@ -151,6 +154,23 @@ export function parseBackup(text: string, nowMillis: number): ParsedBackup {
 		byId.set(event.id, { event, index: i });
 		events.push(event);
 	}
+	let settingsEvents: SettingsEvent[] | undefined;
+	if (data.settingsEvents !== undefined) {
+		if (!Array.isArray(data.settingsEvents)) return fail('The backup\'s settings events are not a list.');
+		const seen = new Map<string, string>();
+		settingsEvents = [];
+		for (let i = 0; i < data.settingsEvents.length; i++) {
+			const raw: unknown = data.settingsEvents[i];
+			const problem = settingsEventProblem(raw, nowMillis);
+			if (problem) return fail(`Settings event ${i + 1} of ${data.settingsEvents.length} ${problem}.`);
+			const event = raw as SettingsEvent;
+			const text = canonicalJson(event);
+			const before = seen.get(event.id);
+			if (before !== undefined && before !== text) return fail(`Two settings events share the id ${describe(event.id)} but differ: the file is damaged.`);
+			if (before === undefined) settingsEvents.push(event);
+			seen.set(event.id, text);
+		}
+	}
 	return {
 		ok: true,
 		repeated,
@@ -161,7 +181,8 @@ export function parseBackup(text: string, nowMillis: number): ParsedBackup {
 			exportedAtMillis: data.exportedAtMillis as number,
 			settings: data.settings as Settings,
 			custom: data.custom,
-			events
+			events,
+			...(settingsEvents ? { settingsEvents } : {})
 		}
 	};
 }

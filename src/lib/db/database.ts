@@ -2,8 +2,10 @@
  * The IndexedDB schema. Dexie's rule: every `version()` ever shipped stays declared, in order, and a
  * change is a new version with an upgrade tested in tests/unit/dbMigrations.test.ts.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { SettingsEvent } from '../core/settingsEvent.ts';
 import type { SnapshotInfo } from '../core/snapshotRetention.ts';
+import { changeFeedMiddleware, type ChangeRow } from './changeFeed.ts';
 import type { CardEvent, CardState } from '../core/types.ts';
 
 /**
@@ -103,6 +105,13 @@ export const SCHEMAS = {
 	// The deck's translated text, downloaded on demand (issue 21). A new table: nothing to upgrade.
 	3: {
 		translations: '[lang+kind+id]'
+	},
+	// Sync: settings events (the log's settings that converge across devices) and this device's change
+	// feed (see changeFeed.ts), and the device's own sync state. The upgrade feeds the existing log and records the stored settings.
+	4: {
+		settingsLog: 'id, atMillis',
+		changes: '++seq',
+		sync: 'key'
 	}
 } as const;
 
@@ -114,11 +123,33 @@ export class PaperdeckDatabase extends Dexie {
 	snapshots!: EntityTable<SnapshotRow, 'id'>;
 	snapshotData!: EntityTable<SnapshotDataRow, 'id'>;
 	translations!: Dexie.Table<TranslationRow, [string, string, string]>;
+	settingsLog!: EntityTable<SettingsEvent, 'id'>;
+	changes!: EntityTable<ChangeRow, 'seq'>;
+	/** This device's sync state (account, checkpoints, last report): never exported, never watched. */
+	sync!: EntityTable<MetaRow, 'key'>;
 
 	constructor(name = 'paperdeck') {
 		super(name);
 		this.version(1).stores(SCHEMAS[1]);
 		this.version(2).stores(SCHEMAS[2]);
 		this.version(3).stores(SCHEMAS[3]);
+		this.version(4).stores(SCHEMAS[4]).upgrade(upgradeToVersion4);
+		this.use(changeFeedMiddleware);
 	}
+}
+
+/** The `meta` row asking for the stored settings to be recorded as a settings event (see `logStoredSettings`). */
+export const SETTINGS_TO_LOG_KEY = 'settingsToLog';
+
+/**
+ * Version 4: every event already in the log enters the change feed (so a first sync pushes it), and
+ * settings stored before are marked for recording as a settings event stamped now (done by
+ * `logStoredSettings` before anything reads the log's settings: a sync, a backup, a settings change),
+ * so they reach the user's other devices (and the latest change made anywhere wins). The recording
+ * lives outside this start-up module to keep it small.
+ */
+async function upgradeToVersion4(tx: Transaction): Promise<void> {
+	const ids = (await tx.table('events').toCollection().primaryKeys()) as string[];
+	await tx.table('changes').bulkAdd(ids.map((id) => ({ id, table: 'events' })));
+	if (await tx.table('meta').get('settings')) await tx.table('meta').put({ key: SETTINGS_TO_LOG_KEY, value: Date.now() });
 }

@@ -2,6 +2,7 @@ import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from '../core/b
 import type { PaperdeckDatabase } from './database.ts';
 import { DECK_VERSION_KEY } from './reconcileDeck.ts';
 import { INDEX_SWEEP_KEY } from './sweepStaleIndexEntries.ts';
+import { logStoredSettings } from './settingsLog.ts';
 import { loadSettings, SCHEDULER_KEY, SETTINGS_KEY } from './settingsStore.ts';
 
 /** The meta key holding when this device last exported a backup (shown as a reminder). */
@@ -21,9 +22,15 @@ export const DEVICE_LOCAL_KEYS: ReadonlySet<string> = new Set([DECK_VERSION_KEY,
  * in one transaction so the three agree.
  */
 export async function exportBackup(db: PaperdeckDatabase, appVersion: string, nowMillis: number): Promise<BackupFile> {
-	return db.transaction('r', db.events, db.meta, async () => {
+	await logStoredSettings(db);
+	return db.transaction('r', [db.events, db.meta, db.settingsLog], async () => {
 		// The atMillis index orders equal times by id: exactly the log's order (compareEvents).
-		const [events, settings, meta] = await Promise.all([db.events.orderBy('atMillis').toArray(), loadSettings(db), db.meta.toArray()]);
+		const [events, settings, meta, settingsEvents] = await Promise.all([
+			db.events.orderBy('atMillis').toArray(),
+			loadSettings(db),
+			db.meta.toArray(),
+			db.settingsLog.orderBy('atMillis').toArray()
+		]);
 		const custom: Record<string, unknown> = {};
 		for (const row of meta) if (!DEVICE_LOCAL_KEYS.has(row.key)) custom[row.key] = row.value;
 		return {
@@ -33,7 +40,8 @@ export async function exportBackup(db: PaperdeckDatabase, appVersion: string, no
 			exportedAtMillis: nowMillis,
 			settings,
 			custom,
-			events
+			events,
+			settingsEvents
 		};
 	});
 }

@@ -6,7 +6,9 @@ import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { DEVICE_LOCAL_KEYS } from './exportBackup.ts';
 import { mergeEvents, rebuildStates } from './rebuildStates.ts';
-import { loadSettings, saveSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
+import { adoptLogSettings, logStoredSettings, saveSettings } from './settingsLog.ts';
+import { loadSettings, SCHEDULER_KEY, schedulerKey, withDefaultSettings } from './settingsStore.ts';
+import { mergeSettingsEvents } from './mergeSettingsEvents.ts';
 import { storedEvents } from './storedEvents.ts';
 import { isContentEvent } from '../core/contentEvents.ts';
 import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
@@ -82,14 +84,21 @@ export async function applyImport(
 	/** `render`: the own-content renderer, loaded beforehand when the backup holds own papers or cards. */
 	options: { useSettings: boolean; render?: OwnRenderer }
 ): Promise<ImportResult> {
-	return db.transaction('rw', [db.events, db.states, db.meta, db.cards], async () => {
+	await logStoredSettings(db);
+	return db.transaction('rw', [db.events, db.states, db.meta, db.cards, db.settingsLog], async () => {
 		const { fresh, present } = await planImport(db, backup.events);
+		// Settings events join the log like any other: the latest by (time, id) is then in force. An
+		// older file has none: taking its settings is a change made now.
+		if (backup.settingsEvents) await mergeSettingsEvents(db, backup.settingsEvents);
+		else if (options.useSettings) await saveSettings(db, withDefaultSettings(backup.settings));
+		let settings = (await adoptLogSettings(db)).after;
 		if (options.useSettings) {
-			await saveSettings(db, backup.settings);
+			// The theme is a device preference, taken from the file only when asked.
+			settings = { ...settings, theme: withDefaultSettings(backup.settings).theme };
+			await saveSettings(db, settings);
 			const custom = Object.entries(backup.custom).filter(([key]) => !DEVICE_LOCAL_KEYS.has(key));
 			await db.meta.bulkPut(custom.map(([key, value]) => ({ key, value })));
 		}
-		const settings = await loadSettings(db);
 		const scheduler = createScheduler(settings.scheduler);
 		// Merging replays every card the new events touch. Only new scheduler settings change the others.
 		const added = await mergeEvents(db, fresh, scheduler);

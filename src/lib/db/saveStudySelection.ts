@@ -5,7 +5,7 @@ import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { reconcileDeck } from './reconcileDeck.ts';
-import { saveSettings } from './settingsStore.ts';
+import { saveSettings } from './settingsLog.ts';
 
 /**
  * Saves a new study selection and returns the settings now stored. A change of new-card order (or of
@@ -23,7 +23,7 @@ export async function saveStudySelection(
 	const reorder =
 		selection.newCardOrder !== settings.selection.newCardOrder || selection.randomSeed !== settings.selection.randomSeed;
 	if (reorder && !deck) throw new Error('Changing the order of new cards needs the deck');
-	await db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
+	await db.transaction('rw', [db.cards, db.states, db.events, db.meta, db.settingsLog], async () => {
 		await saveSettings(db, next);
 		if (reorder) await reconcileDeck(db, deck!, scheduler, newCardRanks(deck!, selection.newCardOrder, selection.randomSeed));
 	});

@@ -29,7 +29,3 @@ export async function loadSettings(db: PaperdeckDatabase): Promise<Settings> {
 	const row = await db.meta.get(SETTINGS_KEY);
 	return withDefaultSettings((row?.value ?? {}) as Partial<Settings>);
 }
-
-export async function saveSettings(db: PaperdeckDatabase, settings: Settings): Promise<void> {
-	await db.meta.put({ key: SETTINGS_KEY, value: structuredClone(settings) });
-}

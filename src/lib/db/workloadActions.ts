@@ -16,7 +16,7 @@ import { paperTopics, reviewRows } from './dueLoad.ts';
 import type { PaperdeckDatabase, StateRow } from './database.ts';
 import { newEventId } from './newEventId.ts';
 import { fromStateRow } from './stateRow.ts';
-import { saveSettings } from './settingsStore.ts';
+import { saveSettings } from './settingsLog.ts';
 
 /** The meta key of the last workload action (this device's "undo" button). */
 export const LAST_BATCH_KEY = 'lastWorkloadBatch';
@@ -82,8 +82,8 @@ export async function saveInterviewPlan(
 	plan: InterviewPlan | null,
 	nowMillis: number
 ): Promise<BatchInfo | null> {
-	return db.transaction('rw', db.events, db.states, db.meta, async () => {
-		await saveSettings(db, { ...settings, workload: { ...settings.workload, interview: plan } });
+	return db.transaction('rw', [db.events, db.states, db.meta, db.settingsLog], async () => {
+		await saveSettings(db, { ...settings, workload: { ...settings.workload, interview: plan } }, nowMillis);
 		if (!plan) return null;
 		const topics = await paperTopics(db);
 		const scope = (await reviewRows(db).toArray()).filter((r: StateRow) => inPlanScope(plan, r.paperId, (p) => topics[p]));

@@ -1,7 +1,7 @@
 /**
  * Housekeeping after a completed review session (and on a home screen left open), loaded lazily so it
  * never weighs on the review screen: ask for persistent storage, take the automatic snapshot if one is
- * due, and sweep the study indexes once a day.
+ * due, sweep the study indexes once a day, and sync when the collection is connected.
  */
 import { studyDay } from '../core/studyDay.ts';
 import { takeAutoSnapshot } from '../db/snapshots.ts';
@@ -11,7 +11,7 @@ import type { Collection } from './openCollection.ts';
 import { requestPersistence } from './storagePersistence.ts';
 
 export async function afterSession(app: Collection): Promise<void> {
-	await Promise.allSettled([requestPersistence(), housekeeping(app)]);
+	await Promise.allSettled([requestPersistence(), housekeeping(app), import('../sync/autoSync.ts').then((s) => s.syncInBackground(app.db))]);
 }
 
 /** The background upkeep, one heavy step after the other: the snapshot, then the index sweep. */

@@ -1,6 +1,7 @@
 import type { Settings, Theme } from '../core/settings.ts';
 import { schedulingDiffers } from '../core/settingsForm.ts';
-import { loadSettings, saveSettings } from '../db/settingsStore.ts';
+import { saveSettings } from '../db/settingsLog.ts';
+import { loadSettings } from '../db/settingsStore.ts';
 import { openApp } from './openApp.ts';
 import type { TaskStep } from '../workers/handleTask.ts';
 import { runTask, TaskCancelled, type RunningTask } from './runTask.ts';

@@ -5,7 +5,7 @@
 import type { Settings, Theme } from '../core/settings.ts';
 import { parseSettingsForm, schedulingDiffers, settingsToForm, type SettingsErrors, type SettingsForm } from '../core/settingsForm.ts';
 import type { WorkloadDay } from '../core/simulateWorkload.ts';
-import { saveSettings } from '../db/settingsStore.ts';
+import { saveSettings } from '../db/settingsLog.ts';
 import { commitSettings, showTheme } from './commitSettings.ts';
 import { useSettings } from './useSettings.ts';
 import { openApp } from './openApp.ts';

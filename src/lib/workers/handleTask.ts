@@ -1,6 +1,7 @@
 /**
  * The work the app hands to a Web Worker, so the page stays responsive: rescheduling every card after
- * a settings change, training FSRS parameters, and the workload preview. Each task opens the
+ * a settings change, training FSRS parameters, the workload preview, and replaying the cards a sync
+ * pulled. Each task opens the
  * database itself (IndexedDB works in workers) and reports progress as it goes.
  */
 import { optimizeParameters, type OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
@@ -11,16 +12,19 @@ import type { SchedulerSettings } from '../core/types.ts';
 import { applySettings } from '../db/applySettings.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { estimateWorkload } from '../db/estimateWorkload.ts';
+import { settleHere } from '../sync/settleHere.ts';
 
 export type TaskRequest =
 	| { type: 'apply-settings'; settings: Settings }
 	| { type: 'optimize'; scheduler: SchedulerSettings }
-	| { type: 'workload'; settings: Settings; nowMillis: number; clock: DayClock };
+	| { type: 'workload'; settings: Settings; nowMillis: number; clock: DayClock }
+	| { type: 'settle-pull' };
 
 export interface TaskResults {
 	'apply-settings': { changed: number };
 	optimize: OptimizeOutcome;
 	workload: WorkloadDay[];
+	'settle-pull': { cards: number };
 }
 
 export type TaskResult = TaskResults[TaskRequest['type']];
@@ -55,5 +59,8 @@ export async function handleTask(
 		}
 		case 'workload':
 			return estimateWorkload(db, request.settings, request.nowMillis, request.clock);
+		case 'settle-pull':
+			// The end of a sync's pull: its cards replayed (the whole log when many), in one transaction.
+			return { cards: await settleHere(db) };
 	}
 }

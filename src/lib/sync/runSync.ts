@@ -1,0 +1,94 @@
+/**
+ * One sync of the open collection with its connected database, as every trigger runs it (Sync now,
+ * after a study session, back online, the timer): one at a time (across tabs too, where the browser
+ * has Web Locks), recording the outcome in the status the page shows. Loaded only when a sync runs.
+ */
+import type { PaperdeckDatabase } from '../db/database.ts';
+import { reconcileDeck } from '../db/reconcileDeck.ts';
+import { loadSettings } from '../db/settingsStore.ts';
+import { newCardRanks } from '../deck/newCardOrder.ts';
+import { openApp, fetchDeck } from '../state/openApp.ts';
+import { useSettings } from '../state/useSettings.ts';
+import { remoteFor } from './connectDatabase.ts';
+import { runTask } from '../state/runTask.ts';
+import { replicate, type SyncReport } from './replicate.ts';
+import { settleHere } from './settleHere.ts';
+import { loadAccount, loadStatus, saveStatus, type SyncStatus } from './syncAccount.ts';
+import { SyncError } from './syncError.ts';
+
+export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; error: SyncError | Error } | { ok: 'skipped' };
+
+let running: Promise<SyncOutcome> | null = null;
+
+/** Syncs now, or joins the sync already running in this tab. */
+export function runSync(options: { fetch?: typeof fetch; timeoutMillis?: number } = {}): Promise<SyncOutcome> {
+	running ??= locked(() => syncOnce(options)).finally(() => (running = null));
+	return running;
+}
+
+async function locked(task: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
+	const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+	if (!locks) return task();
+	return locks.request('paperdeck-sync', task) as Promise<SyncOutcome>;
+}
+
+async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number }): Promise<SyncOutcome> {
+	const app = await openApp();
+	const account = await loadAccount(app.db);
+	if (!account) return { ok: 'skipped' };
+	const status = await loadStatus(app.db);
+	const now = Date.now();
+	try {
+		const started = performance.now();
+		const report = await replicate(app.db, remoteFor(account, options), { settle: settleInWorker });
+		if (report.reorder) await rerank(app.db);
+		if (report.settingsChanged) await useSettings(await loadSettings(app.db));
+		report.millis.total = performance.now() - started;
+		await saveStatus(app.db, succeeded(status, report, now));
+		return { ok: true, report };
+	} catch (e) {
+		const kind = e instanceof SyncError ? e.kind : 'unknown';
+		await saveStatus(app.db, { ...status, lastAttemptMillis: now, lastError: { kind, atMillis: now } });
+		return { ok: false, error: e as Error };
+	}
+}
+
+function succeeded(status: SyncStatus, report: SyncReport, now: number): SyncStatus {
+	return {
+		...status,
+		lastSuccessMillis: now,
+		lastAttemptMillis: now,
+		sent: status.sent + report.sent,
+		received: status.received + report.received,
+		lastSent: report.sent,
+		lastReceived: report.received,
+		invalid: report.invalid,
+		collisions: report.collisions.slice(0, 20),
+		lastError: null,
+		lastMillis: Object.fromEntries(Object.entries(report.millis).map(([k, v]) => [k, Math.round(v)]))
+	};
+}
+
+/** A new-card order that arrived from another device reranks the new cards (it needs the deck). */
+async function rerank(db: PaperdeckDatabase): Promise<void> {
+	const app = await openApp();
+	const settings = await loadSettings(db);
+	const deck = await fetchDeck();
+	await reconcileDeck(db, deck, app.scheduler, newCardRanks(deck, settings.selection.newCardOrder, settings.selection.randomSeed));
+}
+
+
+/**
+ * The pull's final replay (the whole log after a first sync: seconds of work) in the task worker, with
+ * its own database connection, so the page never stalls. Where a worker cannot start, it runs here.
+ */
+async function settleInWorker(db: PaperdeckDatabase): Promise<number> {
+	if (typeof Worker === 'undefined') return settleHere(db);
+	try {
+		return (await runTask({ type: 'settle-pull' }).result).cards;
+	} catch (e) {
+		// The worker's transaction rolled back: the marks are still there, so settling here is safe.
+		if ((e as Error).message?.includes('start')) return settleHere(db);
+		throw e;
+	}
+}
