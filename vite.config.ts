@@ -39,6 +39,8 @@ export default defineConfig({
 	// module worker, as runTask starts it, so its bundle may be split.
 	worker: { format: 'es' },
 	build: {
+		// Fonts stay files: an inlined one is a data: URL, which the CSP's font-src 'self' refuses.
+		assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
 		rolldownOptions: {
 			output: {
 				// The scheduler (ts-fsrs) gets a chunk of its own that the home screen never loads. The

@@ -27,8 +27,13 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 
+/** How Chromium words a CSP or Trusted Types violation on the console. */
+export const CSP_VIOLATION = /Content Security Policy|Trusted ?Type|TrustedHTML|TrustedScript/i;
+
 export interface Browser {
 	context: BrowserContext;
+	/** The CSP and Trusted Types violations seen so far; `close()` throws when there are any. */
+	violations: string[];
 	close(): Promise<void>;
 }
 
@@ -54,11 +59,20 @@ export async function launchBrowser(
 		viewport: { width: 1000, height: 800 },
 		...options
 	});
+	// Any Content-Security-Policy or Trusted Types violation fails the test that launched the browser:
+	// Chromium reports each one as a console error, whatever page or frame it came from.
+	const violations: string[] = [];
+	context.on('console', (message) => {
+		const text = message.text();
+		if (message.type() === 'error' && CSP_VIOLATION.test(text)) violations.push(`${text} @ ${message.location().url}`);
+	});
 	return {
 		context,
+		violations,
 		async close() {
 			await context.close();
 			if (!profile) rmSync(dir, { recursive: true, force: true });
+			if (violations.length > 0) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
 		}
 	};
 }

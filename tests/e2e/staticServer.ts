@@ -30,6 +30,27 @@ function resolve(root: string, urlPath: string): string | null {
 	return null;
 }
 
+/**
+ * The host headers of `_headers` (Netlify / Cloudflare Pages format: a path, `*` at its end matching
+ * any rest, then indented `Name: value` lines), so the tests run under them as a deployment would.
+ */
+export function readHostHeaders(file: string): (path: string) => Record<string, string> {
+	const rules: { prefix: string; exact: boolean; headers: Record<string, string> }[] = [];
+	if (existsSync(file)) {
+		for (const line of readFileSync(file, 'utf8').split('\n')) {
+			if (!line.trim() || line.trimStart().startsWith('#')) continue;
+			if (!/^\s/.test(line)) {
+				const path = line.trim();
+				rules.push({ prefix: path.replace(/\*$/, ''), exact: !path.endsWith('*'), headers: {} });
+			} else if (rules.at(-1)) {
+				const at = line.indexOf(':');
+				rules.at(-1)!.headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+			}
+		}
+	}
+	return (path) => Object.assign({}, ...rules.filter((r) => (r.exact ? path === r.prefix : path.startsWith(r.prefix))).map((r) => r.headers));
+}
+
 /** The host rewrite of the README ("Hosting"): own papers' pages are rendered by the app shell. */
 export const SHELL_REWRITE = { pattern: /^\/papers\/u_[^/]+$/, file: '200.html' };
 
@@ -41,6 +62,7 @@ export interface ServerOptions {
 }
 
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
+	const hostHeaders = readHostHeaders(join(root, '_headers'));
 	const server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://x').pathname;
 		const file = resolve(root, path) ?? (!options.noShellRewrite && SHELL_REWRITE.pattern.test(path) ? resolve(root, `/${SHELL_REWRITE.file}`) : null);
@@ -51,7 +73,10 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 		res.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			// As a real host would: the service worker script must never be served stale.
-			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0'
+			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0',
+			// …and the headers build/_headers asks a host to add (CSP with frame-ancestors, nosniff…),
+			// except long caching: tests rebuild the app under the same names.
+			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => name !== 'cache-control'))
 		});
 		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
 		else createReadStream(file).pipe(res);

@@ -1,10 +1,13 @@
+import { deckHtml } from '$lib/security/trustedTypes';
+
 /**
  * A deck card's rendered HTML back to Markdown, to start the user's rewording from (the app ships
  * the deck as HTML, not as its Markdown source). KaTeX keeps each formula's TeX in an annotation, so
  * math comes back as `$…$`; emphasis, code, lists and cloze marks come back as written. Browser only.
  */
 export function htmlToMarkdown(html: string): string {
-	const root = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+	// Parsed, never inserted: still an HTML sink under Trusted Types, so it goes through the deck-HTML policy.
+	const root = new DOMParser().parseFromString(deckHtml(`<body>${html}</body>`), 'text/html').body;
 	const walk = (node: Node): string => {
 		if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
 		if (!(node instanceof Element)) return '';

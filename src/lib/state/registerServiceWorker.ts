@@ -1,3 +1,5 @@
+import { scriptUrl } from '$lib/security/trustedTypes';
+
 export interface ServiceWorkerHooks {
 	/** A new version is installed and waiting behind the one in control: ask before swapping it in. */
 	onNeedRefresh(): void;
@@ -9,7 +11,8 @@ export interface ServiceWorkerHooks {
  * This is what the plugin's `virtual:pwa-register` does through workbox-window, in a few lines of our
  * own: workbox-window cost every first screen 2.7 KB of gzip JavaScript. Returns the function that
  * activates the waiting version (the generated service worker skips waiting on `SKIP_WAITING`); the
- * caller reloads on `controllerchange`.
+ * caller reloads on `controllerchange`. The script URL goes through the Trusted Types policy: the page's
+ * CSP refuses a plain string at `serviceWorker.register` in Chromium.
  */
 export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<void> {
 	const container = navigator.serviceWorker;
@@ -26,7 +29,7 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<
 		worker?.addEventListener('statechange', () => {
 			if (worker.state === 'installed') prompt();
 		});
-	container.register('/sw.js', { scope: '/' }).then(
+	container.register(scriptUrl('/sw.js'), { scope: '/' }).then(
 		(registration) => {
 			// Installed by another tab (or an earlier visit) while this page was away: waiting already.
 			if (registration.waiting) prompt();

@@ -1,4 +1,8 @@
+import { scriptUrl } from '../security/trustedTypes.ts';
 import type { TaskMessage, TaskRequest, TaskResults, TaskStep } from '../workers/handleTask.ts';
+// The worker's built URL, not Vite's `new Worker(new URL(…))` form: that passes a plain string to the
+// Worker constructor, which the page's Trusted Types policy refuses in Chromium.
+import taskWorkerUrl from '../workers/taskWorker.ts?worker&url';
 
 export interface RunningTask<T> {
 	result: Promise<T>;
@@ -17,7 +21,7 @@ export function runTask<R extends TaskRequest>(
 	request: R,
 	onProgress: (fraction: number, step: TaskStep) => void = () => {}
 ): RunningTask<TaskResults[R['type']]> {
-	const worker = new Worker(new URL('../workers/taskWorker.ts', import.meta.url), { type: 'module', name: `paperdeck-${request.type}` });
+	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name: `paperdeck-${request.type}` });
 	let settle: { reject(e: Error): void } | null = null;
 	const result = new Promise<TaskResults[R['type']]>((resolve, reject) => {
 		settle = { reject };

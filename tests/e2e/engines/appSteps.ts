@@ -61,19 +61,45 @@ export async function gradeByClick(page: EnginePage, grade: 'Again' | 'Hard' | '
 /**
  * In the page: every row of one of the app's IndexedDB stores, read with the browser's own API (not
  * the app's code). Shared by both drivers' helpers (appPage.ts for playwright, this file).
+ *
+ * It never creates the database nor holds it open: read before the app has opened it (a page that
+ * shows its first screen before it loads, like /browse in WebKit under load), a plain `open()` made
+ * an empty version-1 database, the missing store threw inside `onsuccess` (the promise never settled:
+ * a script timeout) and the connection left open blocked the app's own upgrade. Now a database the
+ * app has not made yet reads as empty, and an error rejects.
  */
 export function readStoreInPage<T>(name: string): Promise<T[]> {
 	return new Promise<T[]>((resolve, reject) => {
+		let fresh = false;
 		const open = indexedDB.open('paperdeck');
-		open.onerror = () => reject(open.error);
+		open.onupgradeneeded = () => {
+			// No such database yet: abort, so none is made (the open then fails with AbortError).
+			fresh = true;
+			open.transaction?.abort();
+		};
+		open.onerror = () => (fresh ? resolve([]) : reject(open.error));
 		open.onsuccess = () => {
 			const db = open.result;
-			const get = db.transaction(name, 'readonly').objectStore(name).getAll();
-			get.onsuccess = () => {
+			db.onversionchange = () => db.close();
+			if (!db.objectStoreNames.contains(name)) {
 				db.close();
-				resolve(get.result as T[]);
-			};
-			get.onerror = () => reject(get.error);
+				resolve([]);
+				return;
+			}
+			try {
+				const get = db.transaction(name, 'readonly').objectStore(name).getAll();
+				get.onsuccess = () => {
+					db.close();
+					resolve(get.result as T[]);
+				};
+				get.onerror = () => {
+					db.close();
+					reject(get.error);
+				};
+			} catch (e) {
+				db.close();
+				reject(e);
+			}
 		};
 	});
 }

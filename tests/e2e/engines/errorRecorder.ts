@@ -30,7 +30,10 @@ export const ERROR_RECORDER = `(function () {
 		else push('error', (e.error && e.error.stack) || e.message);
 	}, true);
 	addEventListener('unhandledrejection', function (e) { push('rejection', (e.reason && e.reason.stack) || e.reason); });
-	addEventListener('securitypolicyviolation', function (e) { push('csp', e.violatedDirective + ' blocked ' + e.blockedURI); });
+	// Every CSP and Trusted Types violation (Chromium reports a refused sink as 'require-trusted-types-for').
+	addEventListener('securitypolicyviolation', function (e) {
+		push('csp', e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + (e.sample ? ' sample ' + e.sample : '') + (e.sourceFile ? ' in ' + e.sourceFile + ':' + e.lineNumber : ''));
+	}, true);
 	var original = console.error;
 	console.error = function () {
 		// The caller's stack too: an error object from fetch has none of its own in WebKit.
@@ -55,4 +58,12 @@ export async function pageErrors(page: EnginePage): Promise<string[]> {
 		if (/\b500\b[\s\S]*Internal Error/.test(document.body?.innerText ?? '')) list.push(`page: "Internal Error" on ${location.pathname}`);
 		return list;
 	});
+}
+
+/**
+ * The CSP violations recorded in the page's tab (its current origin). Every engine's page `close()`
+ * calls this (launchEngine.ts) and fails the test on any.
+ */
+export async function cspViolations(page: EnginePage): Promise<string[]> {
+	return (await pageErrors(page)).filter((e) => e.startsWith('csp:'));
 }
