@@ -148,3 +148,35 @@ export async function lastDownload(page: EnginePage): Promise<string> {
 	await page.waitUntil(() => !!(window as unknown as { __pdDownload?: unknown }).__pdDownload);
 	return page.evaluate(() => (window as unknown as { __pdDownload: Promise<string> }).__pdDownload);
 }
+
+/** Opens /settings/sync once its status has loaded. */
+export async function openSync(page: EnginePage, baseURL: string): Promise<void> {
+	await page.goto(`${baseURL}/settings/sync`);
+	await page.waitFor('[data-testid="sync-status"]');
+	await page.waitUntil(() => !document.querySelector('[aria-busy="true"]'));
+}
+
+/** Fills the sync form and presses Sync now; returns the message shown, or 'merge?' for the merge question. */
+export async function connectSync(page: EnginePage, baseURL: string, url: string, account: { user: string; password: string }): Promise<string> {
+	await openSync(page, baseURL);
+	await page.fill({ role: 'textbox', name: 'Database URL' }, url);
+	await page.fill({ role: 'textbox', name: 'Username' }, account.user);
+	await page.fill({ role: 'textbox', name: 'Password' }, account.password);
+	return pressSyncNow(page);
+}
+
+/** Syncs a connected device from its sync page; returns the message shown. */
+export async function syncAgain(page: EnginePage, baseURL: string): Promise<string> {
+	await openSync(page, baseURL);
+	return pressSyncNow(page);
+}
+
+async function pressSyncNow(page: EnginePage): Promise<string> {
+	await page.click({ role: 'button', name: 'Sync now' });
+	await page.waitUntil(
+		() => !document.querySelector('form[aria-busy="true"]') && (!!document.querySelector('#merge-title') || /\S/.test((document.querySelector('[data-testid="sync-message"]') as HTMLElement).innerText)),
+		undefined,
+		30_000
+	);
+	return page.evaluate(() => (document.querySelector('#merge-title') ? 'merge?' : (document.querySelector('[data-testid="sync-message"]') as HTMLElement).innerText.trim()));
+}

@@ -5,13 +5,14 @@
  * lists `securitypolicyviolation` events), show the text as written where it shows it, and hold
  * exactly what it accepted in IndexedDB.
  *
- * A new path (own cards, sync documents) is one more entry in `OUTSIDE_TEXT_PATHS`.
+ * A new path is one more entry in `OUTSIDE_TEXT_PATHS`.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, readStore } from './appSteps.ts';
+import { startCouchServer, type CouchServer } from '../../couch/startCouchServer.ts';
+import { connectSync, gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, readStore, syncAgain } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
@@ -43,6 +44,8 @@ export interface OutsideTextContext {
 	index: number;
 	/** A valid backup file exported by this build (one review), to alter. */
 	backup: { format: string; appVersion: string; events: Record<string, unknown>[]; [k: string]: unknown };
+	/** A CouchDB-protocol server on loopback that admits the app's origin. */
+	couch: CouchServer;
 }
 
 export interface OutsideTextPath {
@@ -88,7 +91,9 @@ const urlPath = (name: string, path: (p: string) => string, ready: string): Outs
 	}
 });
 
-/** Every path for outside text; a new one (sync documents) is one more entry. */
+const SYNC_ACCOUNT = { user: 'csp', password: 'csp secret' };
+
+/** Every path for outside text; a new one is one more entry. */
 export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 	urlPath('/review?cards=', (p) => `/review?cards=${p},${p}/x`, 'article.card, #done-title'),
 	urlPath('/review?paper=', (p) => `/review?paper=${p}`, 'article.card, #done-title'),
@@ -169,6 +174,39 @@ export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 		}
 	},
 	{
+		// Documents another "device" pushed: an own paper and card carrying the payload in every text
+		// field (valid events: pulled, rendered), and two forgeries (a payload where a number or an http
+		// address must be): skipped, counted, never stored.
+		name: 'sync documents (pulled from the server, then their paper page)',
+		async feed(page, payload, { baseURL, couch, index }) {
+			const db = `csp-${page.engine}`;
+			const paper = `u_csp${index}`;
+			const atMillis = Date.now() - 60_000;
+			const events = [
+				{ id: `pd-csp-paper-${index}`, type: 'paperSet', cardId: `${paper}/_paper`, atMillis, title: payload.slice(0, 500), short: '', year: 0, arxiv: '', url: '', topic: 'architecture', buildsOn: '', summary: payload.slice(0, 20_000) },
+				{ id: `pd-csp-card-${index}`, type: 'cardSet', cardId: `${paper}/u_q`, atMillis, cardType: 'basic', prompt: payload.slice(0, 20_000), answer: payload.slice(0, 20_000), note: payload.slice(0, 20_000) }
+			];
+			const forged = [
+				{ id: `pd-csp-bad-${index}`, type: 'review', cardId: 'lora/freeze', atMillis, rating: payload, kind: 'review', day: 1, durationMillis: 0 },
+				{ ...events[0], id: `pd-csp-badurl-${index}`, url: payload }
+			];
+			const url = index === 0 ? await couch.createDatabase(db, SYNC_ACCOUNT) : `${couch.origin}/${db}`;
+			const put = await couch.admin(`/${db}/_bulk_docs`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ docs: [...events, ...forged].map((e) => ({ _id: e.id, ...e })) })
+			});
+			expect(put.ok, 'the server took the documents').toBe(true);
+			const message = index === 0 ? await connectSync(page, baseURL, url, SYNC_ACCOUNT) : await syncAgain(page, baseURL);
+			expect(message, 'the valid documents applied').toMatch(/^Synced: 0 events sent, 2 received/);
+			expect(await page.text('main'), 'the forgeries counted').toMatch(/2 documents on the server are not Paperdeck events and were ignored/);
+			// Rendered where people read it: the paper's title, summary and card.
+			await openPage(page, `${baseURL}/papers/${paper}`);
+			await page.waitFor(`li[data-card^="${paper}/"]`);
+			return { shows: { selector: '#paper-title', text: payload.slice(0, 500) }, events };
+		}
+	},
+	{
 		name: 'backup import refused (the reason quotes the file)',
 		async feed(page, payload, { baseURL, dir, backup }) {
 			const [first] = backup.events;
@@ -186,6 +224,7 @@ export function cspSuite(engine: EngineName): void {
 	const baseURL = inject('baseURL');
 	let dir = '';
 	let backup: OutsideTextContext['backup'];
+	let couch: CouchServer;
 	const open: EnginePage[] = [];
 	afterEach(async () => {
 		await Promise.all(open.splice(0).map((p) => p.close()));
@@ -194,6 +233,7 @@ export function cspSuite(engine: EngineName): void {
 	describe(`outside text stays text, under the CSP, in ${engine}`, () => {
 		beforeAll(async () => {
 			dir = mkdtempSync(join(tmpdir(), 'paperdeck-csp-'));
+			couch = await startCouchServer({ allowedOrigins: [new URL(baseURL).origin] });
 			const page = await launchEngine(engine);
 			try {
 				await openReview(page, baseURL);
@@ -206,7 +246,10 @@ export function cspSuite(engine: EngineName): void {
 				await page.close();
 			}
 		}, 120_000);
-		afterAll(() => rmSync(dir, { recursive: true, force: true }));
+		afterAll(async () => {
+			rmSync(dir, { recursive: true, force: true });
+			await couch?.stop();
+		});
 
 		it('every page carries the policy, and the policy is strict', async () => {
 			const page = await launchEngine(engine);
@@ -254,7 +297,7 @@ export function cspSuite(engine: EngineName): void {
 				open.push(page);
 				const expected: unknown[] = [];
 				for (const [index, { name, text }] of PAYLOADS.entries()) {
-					const { shows, events } = await path.feed(page, text, { baseURL, dir, backup, index });
+					const { shows, events } = await path.feed(page, text, { baseURL, dir, backup, couch, index });
 					expected.push(...events);
 					// Let anything injected load, fail and fire its handlers.
 					await new Promise((r) => setTimeout(r, 200));

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../couch/startCouchServer.ts';
-import { gradeByKeyboard, openReview, readStore, schedules, todayNumbers } from './appSteps.ts';
+import { connectSync, gradeByKeyboard, openReview, openSync, readStore, schedules, syncAgain, todayNumbers } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { launchEngine } from './launchEngine.ts';
 
@@ -48,35 +48,10 @@ export function syncSuite(engine: EngineName): void {
 		for (let i = 0; i < count; i++) await gradeByKeyboard(page, i % 2 ? '4' : '3');
 	}
 
-	async function openSyncPage(page: EnginePage): Promise<void> {
-		await page.goto(`${baseURL}/settings/sync`);
-		await page.waitFor('[data-testid="sync-status"]');
-		await page.waitUntil(() => !document.querySelector('[aria-busy="true"]'));
-	}
-
 	/** Fills the form and presses Sync now; returns the message shown (or the merge question). */
-	async function connect(page: EnginePage, url: string, password = USER.password): Promise<string> {
-		await openSyncPage(page);
-		await page.fill({ role: 'textbox', name: 'Database URL' }, url);
-		await page.fill({ role: 'textbox', name: 'Username' }, USER.user);
-		await page.fill({ role: 'textbox', name: 'Password' }, password);
-		return pressSync(page);
-	}
-
-	async function pressSync(page: EnginePage): Promise<string> {
-		await page.click({ role: 'button', name: 'Sync now' });
-		await page.waitUntil(
-			() => !document.querySelector('form[aria-busy="true"]') && (!!document.querySelector('#merge-title') || /\S/.test((document.querySelector('[data-testid="sync-message"]') as HTMLElement).innerText)),
-			undefined,
-			30_000
-		);
-		return page.evaluate(() => (document.querySelector('#merge-title') ? 'merge?' : (document.querySelector('[data-testid="sync-message"]') as HTMLElement).innerText.trim()));
-	}
-
-	async function syncNow(page: EnginePage): Promise<string> {
-		await openSyncPage(page);
-		return pressSync(page);
-	}
+	const connect = (page: EnginePage, url: string, password = USER.password) => connectSync(page, baseURL, url, { ...USER, password });
+	const syncNow = (page: EnginePage) => syncAgain(page, baseURL);
+	const openSyncPage = (page: EnginePage) => openSync(page, baseURL);
 
 	const eventIds = async (page: EnginePage) => (await readStore<{ id: string }>(page, 'events')).map((e) => e.id).sort();
 
