@@ -1,7 +1,9 @@
 /** Why a database URL cannot be used, or null. Only https, except loopback (a server on this machine, for development). */
 export type UrlProblem = 'invalid' | 'insecure' | 'credentials' | 'noDatabase';
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+// Exactly the loopback hosts the CSP's connect-src admits (svelte.config.js): any other would be
+// refused by the browser with no message the app could turn into a reason.
+const LOOPBACK = /^(localhost|127\.0\.0\.1)$/;
 
 export function databaseUrlProblem(text: string): UrlProblem | null {
 	let url: URL;
