@@ -72,13 +72,30 @@ describe('a review session', () => {
 		expect(session.revealed).toBe(true);
 	});
 
+	it('applies a grade given while a change from elsewhere is being taken in, once, when it ends', async () => {
+		const shown = session.current!.card.id;
+		const answered = session.answered;
+		const before = await reviewCount();
+		const other = new PaperdeckDatabase();
+		await other.meta.put({ key: 'test-foreign-write', value: 2 });
+		other.close();
+		await vi.waitUntil(() => session.busy, { timeout: 2000, interval: 1 });
+		session.reveal();
+		await session.grade(3);
+		expect(session.busy).toBe(false);
+		expect(session.answered).toBe(answered + 1);
+		expect(session.current!.card.id).not.toBe(shown);
+		expect(await reviewCount()).toBe(before + 1);
+	});
+
 	it('undoes after the answers before it are stored', async () => {
 		const before = session.current!.card.id;
+		const answered = session.answered;
 		session.reveal();
 		void session.grade(2);
 		await session.undo();
 		expect(session.current!.card.id).toBe(before);
-		expect(session.answered).toBe(2);
+		expect(session.answered).toBe(answered);
 		const { db } = await openApp();
 		const undos = await db.events.where('cardId').equals(before).filter((e) => e.type === 'undo').count();
 		expect(undos).toBe(1);

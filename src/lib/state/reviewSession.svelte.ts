@@ -50,7 +50,10 @@ export class ReviewSession {
 	notice = $state<string | null>(null);
 	/** When nothing is due now but a learning card comes back later today. */
 	waitingUntilMillis = $state<number | null>(null);
-	/** True while an undo or a refresh from another tab runs: input is ignored, so nothing applies twice. */
+	/**
+	 * True while an undo or a refresh from another tab runs. A grade given meanwhile waits for it and
+	 * applies only if the same card is still on screen, so nothing applies twice and no answer is lost.
+	 */
 	busy = $state(false);
 	/** True while answers already given are still being written (a few milliseconds each). */
 	saving = $state(false);
@@ -76,6 +79,8 @@ export class ReviewSession {
 	#finishedOnce = false;
 	#saves: Promise<void> = Promise.resolve();
 	#pendingSaves = 0;
+	/** What waits for `busy` to end (grades given during a refresh). */
+	#whenIdle: (() => void)[] = [];
 	/** Review cards due per day (the load balancer's input), kept up to date as answers are given. */
 	#load: DueLoad = new Map();
 	#topics: Record<string, string> = {};
@@ -160,7 +165,13 @@ export class ReviewSession {
 	grade(rating: Rating): Promise<void> {
 		const shown = this.current;
 		const app = this.#app;
-		if (!shown || !app || !this.revealed || this.busy) return Promise.resolve();
+		if (!shown || !app || !this.revealed) return Promise.resolve();
+		if (this.busy) {
+			return new Promise<void>((idle) => this.#whenIdle.push(idle)).then(() => {
+				const still = this.current;
+				if (still && still.state.cardId === shown.state.cardId && still.shownAtMillis === shown.shownAtMillis) return this.grade(rating);
+			});
+		}
 		const now = Date.now();
 		const day = studyDay(now, app.clock);
 		const workload = app.settings.workload;
@@ -243,7 +254,7 @@ export class ReviewSession {
 		// Undo acts on what is stored: let the answers already given reach the database first.
 		await this.#saves;
 		if (this.#history[this.#history.length - 1] !== last) {
-			this.busy = false;
+			this.#idle();
 			return; // that answer's save failed and was taken back already
 		}
 		const now = Date.now();
@@ -261,8 +272,13 @@ export class ReviewSession {
 		} catch (e) {
 			this.error = failureMessage(e, 'undo');
 		} finally {
-			this.busy = false;
+			this.#idle();
 		}
+	}
+
+	#idle(): void {
+		this.busy = false;
+		for (const waiting of this.#whenIdle.splice(0)) waiting();
 	}
 
 	stop(): void {
@@ -306,7 +322,7 @@ export class ReviewSession {
 		} catch (e) {
 			this.error = m.review_refresh_failed({ reason: (e as Error).message });
 		} finally {
-			this.busy = false;
+			this.#idle();
 		}
 	}
 
