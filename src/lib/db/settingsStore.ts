@@ -6,6 +6,12 @@ import type { PaperdeckDatabase } from './database.ts';
 export const SETTINGS_KEY = 'settings';
 /** The meta key holding which scheduler settings the cached states were computed with. */
 export const SCHEDULER_KEY = 'schedulerKey';
+/**
+ * The SCHEDULER_KEY value while a sync's pull is being applied (settlePulledCards.ts): no settings
+ * produce it, so the cached states are not trusted until the pull is settled, at its end or at the
+ * next start.
+ */
+export const PULL_UNSETTLED = 'stale: a pull is being applied';
 
 /** Identifies scheduler settings: cached states are valid only for the key they were built with. */
 export function schedulerKey(s: SchedulerSettings): string {

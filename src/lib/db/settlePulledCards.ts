@@ -13,13 +13,11 @@ import type { PaperdeckDatabase, StateRow } from './database.ts';
 import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
 import { rebuildOwnContent } from './ownContentStore.ts';
 import { rebuildStates } from './rebuildStates.ts';
-import { loadSettings, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
+import { loadSettings, PULL_UNSETTLED, SCHEDULER_KEY, schedulerKey } from './settingsStore.ts';
 import { toStateRow } from './stateRow.ts';
 
 /** The `sync` row listing the cards whose events arrived but whose states are not replayed yet. */
 export const UNSETTLED_KEY = 'unsettledCards';
-/** A scheduler key no settings produce: the cached states are not to be trusted until settled. */
-const STALE = 'stale: a pull is being applied';
 /** Above this many cards, one replay of the whole log beats replaying card by card. */
 const WHOLE_LOG = 2000;
 
@@ -59,7 +57,7 @@ export async function markUnsettled(
 	const value: Unsettled = { cards: [...cards], all: all || !!row?.all };
 	if (mergedContent) value.content = mergedContent;
 	await db.sync.put({ key: UNSETTLED_KEY, value });
-	if (!row) await db.meta.put({ key: SCHEDULER_KEY, value: STALE });
+	if (!row) await db.meta.put({ key: SCHEDULER_KEY, value: PULL_UNSETTLED });
 }
 
 function rowFor(state: CardState, row: StateRow | undefined): StateRow {

@@ -9,7 +9,7 @@ import type { DayClock } from '../core/studyDay.ts';
 import type { CompiledDeck } from '../deck/deckTypes.ts';
 import { PaperdeckDatabase } from '../db/database.ts';
 import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/reconcileDeck.ts';
-import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
+import { loadSettings, PULL_UNSETTLED, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 
 export interface Collection {
 	db: PaperdeckDatabase;
@@ -46,11 +46,20 @@ async function start(): Promise<Collection> {
 	const settings = await loadSettings(db);
 	// The reconciliation on its own (the open above is IndexedDB's fixed cost): its speed budget's clock.
 	performance.mark('pd:reconcile-start');
-	const [storedDeck, storedKey, hasTopics] = await Promise.all([
+	const [storedDeck, keyAtStart, hasTopics] = await Promise.all([
 		db.meta.get(DECK_VERSION_KEY),
 		db.meta.get(SCHEDULER_KEY),
 		db.meta.where('key').equals(PAPER_TOPICS_KEY).count()
 	]);
+	let storedKey = keyAtStart;
+	// A sync's pull stopped before its end (tab closed, crash): finish it as the sync would have, off the
+	// main thread, replaying only the cards it touched and rendering any own content it brought.
+	if (storedKey?.value === PULL_UNSETTLED) {
+		const { settleInWorker } = await import('../sync/settleInWorker.ts');
+		// Should that fail, the key stays unmatched and the whole log is replayed below instead.
+		await settleInWorker(db).catch(() => {});
+		storedKey = await db.meta.get(SCHEDULER_KEY);
+	}
 	// A collection reconciled before papers' topics were stored (for turning topics off) gets them now.
 	const deckChanged = storedDeck?.value !== deckVersion || hasTopics === 0;
 	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);

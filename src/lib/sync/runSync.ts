@@ -10,9 +10,8 @@ import { newCardRanks } from '../deck/newCardOrder.ts';
 import { openApp, fetchDeck } from '../state/openApp.ts';
 import { useSettings } from '../state/useSettings.ts';
 import { remoteFor } from './connectDatabase.ts';
-import { runTask } from '../state/runTask.ts';
 import { replicate, type SyncReport } from './replicate.ts';
-import { settleHere } from './settleHere.ts';
+import { settleInWorker } from './settleInWorker.ts';
 import { loadAccount, loadStatus, saveStatus, type SyncStatus } from './syncAccount.ts';
 import { SyncError } from './syncError.ts';
 
@@ -75,20 +74,4 @@ async function rerank(db: PaperdeckDatabase): Promise<void> {
 	const settings = await loadSettings(db);
 	const deck = await fetchDeck();
 	await reconcileDeck(db, deck, app.scheduler, newCardRanks(deck, settings.selection.newCardOrder, settings.selection.randomSeed));
-}
-
-
-/**
- * The pull's final replay (the whole log after a first sync: seconds of work) in the task worker, with
- * its own database connection, so the page never stalls. Where a worker cannot start, it runs here.
- */
-async function settleInWorker(db: PaperdeckDatabase): Promise<number> {
-	if (typeof Worker === 'undefined') return settleHere(db);
-	try {
-		return (await runTask({ type: 'settle-pull' }).result).cards;
-	} catch (e) {
-		// The worker's transaction rolled back: the marks are still there, so settling here is safe.
-		if ((e as Error).message?.includes('start')) return settleHere(db);
-		throw e;
-	}
 }
