@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../../../src/lib/core/settings.ts';
 import type { ReviewEvent } from '../../../src/lib/core/types.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
+import { longestTask, watchLongTasks } from './longTasks.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -23,19 +24,11 @@ const DAY = 86_400_000;
 
 /** Times `work` and the longest main-thread task it caused (what a person feels as a freeze). */
 async function timed(page: Page, what: string, work: () => Promise<unknown>): Promise<string> {
-	await page.evaluate(() => {
-		const w = window as unknown as { longest: number; observer?: PerformanceObserver };
-		w.longest = 0;
-		w.observer?.disconnect();
-		w.observer = new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-		});
-		w.observer.observe({ type: 'longtask' });
-	});
+	await watchLongTasks(page);
 	const start = performance.now();
 	await work();
 	const seconds = (performance.now() - start) / 1000;
-	const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+	const longest = await longestTask(page);
 	return `${what}: ${seconds.toFixed(2)} s (longest main-thread task ${Math.round(longest)} ms)`;
 }
 

@@ -20,6 +20,7 @@ import type { ReviewEvent } from '../../../src/lib/core/types.ts';
 import { startCouchServer } from '../../couch/startCouchServer.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
+import { longestTask, watchLongTasks } from './longTasks.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -63,18 +64,6 @@ function generateLog(): ReviewEvent[] {
 		events.push(...more.events.map((e) => ({ ...e, id: `${e.id}-${copy}` })));
 	}
 	return events.sort((a, b) => a.atMillis - b.atMillis);
-}
-
-async function watchLongTasks(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		const w = window as unknown as { longest: number; observer?: PerformanceObserver };
-		w.longest = 0;
-		w.observer?.disconnect();
-		w.observer = new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-		});
-		w.observer.observe({ type: 'longtask' });
-	});
 }
 
 /** The sync status the app stored (its `lastMillis`: the last sync's phases). */
@@ -136,7 +125,7 @@ async function oneRun(run: number, log: ReviewEvent[], day: ReviewEvent[]): Prom
 			await page.getByTestId('sync-message').getByText('Synced:').waitFor();
 			const seconds = (performance.now() - start) / 1000;
 			const message = (await page.getByTestId('sync-message').innerText()).trim();
-			const longestTaskMillis = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+			const longestTaskMillis = await longestTask(page);
 			return { seconds, longestTaskMillis, message, phases: await storedPhases(page), server: serverTimes };
 		};
 		const steps = [await step()];
