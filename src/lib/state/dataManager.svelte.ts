@@ -64,6 +64,8 @@ export class DataManager {
 	snapshots = $state.raw<SnapshotRow[]>([]);
 	lastExportMillis = $state<number | null>(null);
 	eventCount = $state<number | null>(null);
+	/** Whether the collection has been read once: the page shows its sections from then on. */
+	loaded = $state(false);
 	importStep = $state.raw<ImportStep>({ step: 'idle' });
 	/** Also take the backup's settings (default: yes on an empty collection, no otherwise). */
 	useSettings = $state(false);
@@ -101,6 +103,7 @@ export class DataManager {
 		this.snapshots = snapshots;
 		this.lastExportMillis = typeof lastExport?.value === 'number' ? lastExport.value : null;
 		this.eventCount = events;
+		this.loaded = true;
 	}
 
 	async askPersistence(): Promise<void> {

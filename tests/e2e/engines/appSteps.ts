@@ -10,6 +10,12 @@ export async function openPage(page: EnginePage, url: string): Promise<void> {
 	await page.waitFor('html[data-hydrated]');
 }
 
+/** Opens Backup & data once it has read the collection (its sections appear then, all at once). */
+export async function openDataPage(page: EnginePage, baseURL: string): Promise<void> {
+	await openPage(page, `${baseURL}/settings/data`);
+	await page.waitFor('[data-testid="event-count"]');
+}
+
 export async function questionText(page: EnginePage): Promise<string> {
 	return (await page.text('article.card .face')).trim();
 }

@@ -15,6 +15,7 @@ import {
 	gradeByKeyboard,
 	keepDownloads,
 	lastDownload,
+	openDataPage,
 	openPage,
 	openReview,
 	questionText,
@@ -117,6 +118,33 @@ export function crossEngineSuite(engine: EngineName): void {
 			expect(await pageErrors(page)).toEqual([]);
 		});
 
+		it('Backup & data appears once, read: its buttons do not move under a tap', async () => {
+			// A tap meant for "Export backup" landed on the text above it in WebKit: the sections grew
+			// as the collection's figures arrived. The page now shows its sections once it has read
+			// them. Recorded on every DOM change of a client-side visit, so every layout is seen.
+			const page = await launch();
+			await openReview(page, baseURL);
+			await gradeByKeyboard(page, '3');
+			await openPage(page, `${baseURL}/settings`);
+			await page.evaluate(() => {
+				const seen: (number | null)[] = [];
+				(window as unknown as { __pdExportTops: (number | null)[] }).__pdExportTops = seen;
+				new MutationObserver(() => {
+					if (!location.pathname.endsWith('/settings/data')) return;
+					const button = [...document.querySelectorAll('main button')].find((b) => b.textContent?.trim() === 'Export backup');
+					seen.push(button ? Math.round(button.getBoundingClientRect().top + scrollY) : null);
+				}).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+			});
+			await page.click({ role: 'link', name: 'Backup & data' });
+			await page.waitFor('[data-testid="event-count"]');
+			await page.waitUntil(() => !document.querySelector('main [aria-busy="true"]'));
+			const tops = await page.evaluate(() => (window as unknown as { __pdExportTops: (number | null)[] }).__pdExportTops);
+			const placed = tops.filter((top): top is number => top !== null);
+			expect(placed.length, 'the button was seen').toBeGreaterThan(0);
+			expect(new Set(placed), `the button's places: ${placed.join(', ')}`).toEqual(new Set([placed.at(-1)]));
+			expect(await pageErrors(page)).toEqual([]);
+		});
+
 		it('exports a backup and imports it into a fresh profile with the same due dates', async () => {
 			const dir = mkdtempSync(join(tmpdir(), 'paperdeck-engine-backup-'));
 			try {
@@ -125,17 +153,14 @@ export function crossEngineSuite(engine: EngineName): void {
 				for (const key of ['4', '3', '1', '3']) await gradeByKeyboard(a, key);
 				const before = await schedules(a);
 				expect(Object.keys(before)).toHaveLength(4);
-				// Export and choose a file as soon as the page answers input, before it has read the
-				// collection: the actions must wait for it (an early export did nothing in WebKit, an
-				// early file failed in Firefox).
-				await openPage(a, `${baseURL}/settings/data`);
+				await openDataPage(a, baseURL);
 				await keepDownloads(a);
 				await a.click({ role: 'button', name: 'Export backup' });
 				const file = join(dir, 'backup.json');
 				writeFileSync(file, await lastDownload(a));
 
 				const b = await launch();
-				await openPage(b, `${baseURL}/settings/data`);
+				await openDataPage(b, baseURL);
 				await b.upload('#import-file', file);
 				await b.click({ role: 'button', name: 'Import 4 events' });
 				await b.waitFor('[data-testid="import-done"]');

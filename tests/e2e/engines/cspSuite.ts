@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../couch/startCouchServer.ts';
-import { connectSync, gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, readStore, syncAgain } from './appSteps.ts';
+import { connectSync, gradeByKeyboard, keepDownloads, lastDownload, openDataPage, openPage, openReview, readStore, syncAgain } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
@@ -126,7 +126,7 @@ export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 			// The exported review the first time, and each time a copy with an id of its own.
 			const copy = { ...first, id: `pd-csp-${index}` };
 			writeFileSync(join(dir, name), JSON.stringify({ ...backup, appVersion: payload, events: [first, copy] }));
-			await openPage(page, `${baseURL}/settings/data`);
+			await openDataPage(page, baseURL);
 			await page.upload('#import-file', join(dir, name));
 			await page.waitFor('[data-testid="import-fresh"]');
 			const heading = await page.evaluate((json: string) => {
@@ -152,8 +152,7 @@ export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 			const line = payload.replace(/[\r\n\u2028\u2029]+/g, ' ');
 			const file = join(dir, `own-${index}.md`);
 			writeFileSync(file, `---\nid: csp-${index}\ntitle: "Payload ${index}"\ntopic: architecture\n---\n\n${line}\n\n## p\nQ: ${line}\nA: ${line}\nN: ${line}\n`);
-			await openPage(page, `${baseURL}/settings/data`);
-			await page.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
+			await openDataPage(page, baseURL);
 			await page.upload('#import-md', file);
 			await page.waitUntil(() => !!document.querySelector('[data-testid="own-import"] .error') || /Import them/.test(document.body.textContent ?? ''));
 			if (await page.evaluate(() => !!document.querySelector('[data-testid="own-import"] .error'))) {
@@ -211,7 +210,7 @@ export const OUTSIDE_TEXT_PATHS: OutsideTextPath[] = [
 		async feed(page, payload, { baseURL, dir, backup }) {
 			const [first] = backup.events;
 			writeFileSync(join(dir, 'refused.json'), JSON.stringify({ ...backup, events: [{ ...first, id: payload, rating: 9 }] }));
-			await openPage(page, `${baseURL}/settings/data`);
+			await openDataPage(page, baseURL);
 			await page.upload('#import-file', join(dir, 'refused.json'));
 			await page.waitFor('[data-testid="import-error"]');
 			// The checker quotes the event's id as JSON, cut at 40 characters.
@@ -238,7 +237,7 @@ export function cspSuite(engine: EngineName): void {
 			try {
 				await openReview(page, baseURL);
 				await gradeByKeyboard(page, '3');
-				await openPage(page, `${baseURL}/settings/data`);
+				await openDataPage(page, baseURL);
 				await keepDownloads(page);
 				await page.click({ role: 'button', name: 'Export backup' });
 				backup = JSON.parse(await lastDownload(page));

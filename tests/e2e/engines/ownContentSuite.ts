@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { gradeByKeyboard, keepDownloads, lastDownload, openPage, openReview, questionText, readStore, schedules } from './appSteps.ts';
+import { gradeByKeyboard, keepDownloads, lastDownload, openDataPage, openPage, openReview, questionText, readStore, schedules } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
@@ -93,19 +93,14 @@ export function ownContentSuite(engine: EngineName): void {
 					await a.waitFor('[data-testid="own-papers"]');
 					await a.screenshot('/tmp/wt19-own-paper-in-library.png');
 				}
-				await openPage(a, `${baseURL}/settings/data`);
-				await a.waitFor('[data-testid="event-count"]');
-				await a.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
+				await openDataPage(a, baseURL);
 				await keepDownloads(a);
 				await a.click({ role: 'button', name: 'Export backup' });
 				const file = join(dir, 'backup.json');
 				writeFileSync(file, await lastDownload(a));
 
 				const b = await launch();
-				await openPage(b, `${baseURL}/settings/data`);
-				await b.waitFor('[data-testid="event-count"]');
-				// The page reads the collection before it can import (the count shows a number then).
-				await b.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
+				await openDataPage(b, baseURL);
 				await b.upload('#import-file', file);
 				await b.click({ role: 'button', name: /^Import \d+ events$/ });
 				await b.waitFor('[data-testid="import-done"]');
@@ -179,8 +174,7 @@ export function ownContentSuite(engine: EngineName): void {
 				const good = join(dir, 'good.md');
 				writeFileSync(good, '---\nid: my-notes\ntitle: "My notes"\ntopic: architecture\n---\n\nNotes.\n\n## one\nC: Attention scales by {{$1/\\sqrt{d_k}$}}\n');
 				const page = await launch();
-				await openPage(page, `${baseURL}/settings/data`);
-				await page.waitUntil(() => /\d/.test(document.querySelector('[data-testid="event-count"]')?.textContent ?? ''));
+				await openDataPage(page, baseURL);
 				await page.upload('#import-md', bad);
 				await page.waitFor('[data-testid="own-import"] .error');
 				expect(await page.text('[data-testid="own-import"]')).toContain('bad.md:8: cloze "one" has no {{deletion}}');
