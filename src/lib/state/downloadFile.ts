@@ -1,6 +1,6 @@
-/** Hands `text` to the browser as a file download named `fileName` (works offline: no server). */
-export function downloadFile(text: string, fileName: string, type = 'application/json'): void {
-	const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands `data` to the browser as a file download named `fileName` (works offline: no server). */
+export function downloadFile(data: string | Uint8Array, fileName: string, type = 'application/json'): void {
+	const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
 	const a = document.createElement('a');
 	a.href = url;
 	a.download = fileName;

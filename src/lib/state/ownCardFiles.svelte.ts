@@ -10,6 +10,7 @@ import { exportOwnMarkdown, planMarkdownImport, type DeckPaperInfo, type ImportC
 import { loadOwnRenderer } from '../own/ownRenderer.ts';
 import { zipFiles } from '../own/zipFiles.ts';
 import { m } from '../paraglide/messages.js';
+import { downloadFile } from './downloadFile.ts';
 import { loadLibraryIndex } from './loadLibraryIndex.ts';
 import { openApp } from './openApp.ts';
 
@@ -43,14 +44,7 @@ export class OwnCardFiles {
 				return;
 			}
 			const bytes = zipFiles(files);
-			const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-			const a = document.createElement('a');
-			a.href = url;
-			a.download = 'paperdeck-my-cards.zip';
-			document.body.append(a);
-			a.click();
-			a.remove();
-			setTimeout(() => URL.revokeObjectURL(url), 60_000);
+			downloadFile(bytes, 'paperdeck-my-cards.zip', 'application/zip');
 			this.message = m.own_export_done({ files: files.length });
 		} finally {
 			this.busy = false;
