@@ -10,6 +10,19 @@ export interface RunningTask<T> {
 	cancel(): void;
 }
 
+/** A task that ended with an error in its worker; `kind` is the error's category, when it had one. */
+export class TaskFailed extends Error {
+	constructor(
+		message: string,
+		readonly kind?: string
+	) {
+		super(message);
+	}
+}
+
+/** The worker could not start (no module workers, a blocked script): the caller may run the task itself. */
+export class WorkerUnavailable extends Error {}
+
 export class TaskCancelled extends Error {
 	constructor() {
 		super('Cancelled');
@@ -30,11 +43,11 @@ export function runTask<R extends TaskRequest>(
 			if (m.type === 'progress') return onProgress(m.fraction, m.step);
 			worker.terminate();
 			if (m.type === 'result') resolve(m.result as TaskResults[R['type']]);
-			else reject(new Error(m.message));
+			else reject(new TaskFailed(m.message, m.kind));
 		};
 		worker.onerror = (e) => {
 			worker.terminate();
-			reject(new Error(e.message || 'The background task failed to start'));
+			reject(new WorkerUnavailable(e.message || 'The background task failed to start'));
 		};
 	});
 	worker.postMessage(request);

@@ -36,11 +36,6 @@ export interface ReplicateOptions {
 	now?: () => number;
 	/** Called after every applied batch (for progress). */
 	onBatch?: (report: SyncReport) => void;
-	/**
-	 * Brings the pulled cards' states (and own content) up to date at the end of a pull: by default
-	 * here (`settleHere`); the app passes one that runs it in the task worker, off the main thread.
-	 */
-	settle?: (db: PaperdeckDatabase) => Promise<number>;
 }
 
 
@@ -114,7 +109,6 @@ interface PulledBatch {
 export async function pull(db: PaperdeckDatabase, remote: CouchDatabase, id: string, report: SyncReport, options: ReplicateOptions): Promise<void> {
 	const batch = options.batchSize ?? BATCH;
 	const now = options.now ?? Date.now;
-	const settle = options.settle ?? settleHere;
 	const session = newSession();
 	const known = new KnownIds(db);
 	const start = await startingPoint(db, remote, id);
@@ -158,10 +152,10 @@ export async function pull(db: PaperdeckDatabase, remote: CouchDatabase, id: str
 	} catch (e) {
 		// What arrived before the failure is in the log: its cards' states follow it now (or, if that
 		// fails too, at the next start or sync).
-		await settle(db).catch(() => {});
+		await settleHere(db).catch(() => {});
 		throw e;
 	}
-	await phase(report, 'pull.settle', () => settle(db));
+	await phase(report, 'pull.settle', () => settleHere(db));
 
 	async function pullBatches(): Promise<void> {
 		while (next) {

@@ -9,19 +9,19 @@ import { loadSettings } from '../db/settingsStore.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import { openApp, fetchDeck } from '../state/openApp.ts';
 import { useSettings } from '../state/useSettings.ts';
+import { runTask, TaskFailed, WorkerUnavailable } from '../state/runTask.ts';
 import { remoteFor } from './connectDatabase.ts';
 import { replicate, type SyncReport } from './replicate.ts';
-import { settleInWorker } from './settleInWorker.ts';
-import { loadAccount, loadStatus, saveStatus, type SyncStatus } from './syncAccount.ts';
-import { SyncError } from './syncError.ts';
+import { loadAccount, loadStatus, saveStatus, type SyncAccount, type SyncStatus } from './syncAccount.ts';
+import { SyncError, type SyncErrorKind } from './syncError.ts';
 
 export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; error: SyncError | Error } | { ok: 'skipped' };
 
 let running: Promise<SyncOutcome> | null = null;
 
 /** Syncs now, or joins the sync already running in this tab. */
-export function runSync(options: { fetch?: typeof fetch; timeoutMillis?: number } = {}): Promise<SyncOutcome> {
-	running ??= locked(() => syncOnce(options)).finally(() => (running = null));
+export function runSync(): Promise<SyncOutcome> {
+	running ??= locked(syncOnce).finally(() => (running = null));
 	return running;
 }
 
@@ -31,7 +31,7 @@ async function locked(task: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
 	return locks.request('paperdeck-sync', task) as Promise<SyncOutcome>;
 }
 
-async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number }): Promise<SyncOutcome> {
+async function syncOnce(): Promise<SyncOutcome> {
 	const app = await openApp();
 	const account = await loadAccount(app.db);
 	if (!account) return { ok: 'skipped' };
@@ -39,7 +39,7 @@ async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number 
 	const now = Date.now();
 	try {
 		const started = performance.now();
-		const report = await replicate(app.db, remoteFor(account, options), { settle: settleInWorker });
+		const report = await replicateOffThread(app.db, account);
 		if (report.reorder) await rerank(app.db);
 		if (report.settingsChanged) await useSettings(await loadSettings(app.db));
 		report.millis.total = performance.now() - started;
@@ -50,6 +50,23 @@ async function syncOnce(options: { fetch?: typeof fetch; timeoutMillis?: number 
 		await saveStatus(app.db, { ...status, lastAttemptMillis: now, lastError: { kind, atMillis: now } });
 		return { ok: false, error: e as Error };
 	}
+}
+
+/**
+ * The replication itself runs in the task worker, with its own database connection: a first sync
+ * reads, checks and stores 100,000 events, seconds of work the page must not feel (its taps and
+ * scrolling stay smooth). Where a worker cannot start, it runs here.
+ */
+async function replicateOffThread(db: PaperdeckDatabase, account: SyncAccount): Promise<SyncReport> {
+	if (typeof Worker !== 'undefined') {
+		try {
+			return await runTask({ type: 'sync' }).result;
+		} catch (e) {
+			if (e instanceof TaskFailed && e.kind) throw new SyncError(e.kind as SyncErrorKind, e.message.replace(`${e.kind}: `, ''));
+			if (!(e instanceof WorkerUnavailable)) throw e;
+		}
+	}
+	return replicate(db, remoteFor(account));
 }
 
 function succeeded(status: SyncStatus, report: SyncReport, now: number): SyncStatus {

@@ -1,5 +1,5 @@
 import type { PaperdeckDatabase } from '../db/database.ts';
-import { runTask } from '../state/runTask.ts';
+import { runTask, WorkerUnavailable } from '../state/runTask.ts';
 import { settleHere } from './settleHere.ts';
 
 /**
@@ -12,7 +12,7 @@ export async function settleInWorker(db: PaperdeckDatabase): Promise<number> {
 		return (await runTask({ type: 'settle-pull' }).result).cards;
 	} catch (e) {
 		// The worker's transaction rolled back: the marks are still there, so settling here is safe.
-		if ((e as Error).message?.includes('start')) return settleHere(db);
+		if (e instanceof WorkerUnavailable) return settleHere(db);
 		throw e;
 	}
 }

@@ -1,8 +1,9 @@
 /**
  * The work the app hands to a Web Worker, so the page stays responsive: rescheduling every card after
- * a settings change, training FSRS parameters, the workload preview, and replaying the cards a sync
- * pulled. Each task opens the
- * database itself (IndexedDB works in workers) and reports progress as it goes.
+ * a settings change, training FSRS parameters, the workload preview, a whole sync (reading, checking
+ * and storing what the server sends is seconds of work on a first sync), and replaying the cards a
+ * pull left unsettled. Each task opens the database itself (IndexedDB works in workers) and reports
+ * progress as it goes.
  */
 import { optimizeParameters, type OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
 import type { Settings } from '../core/settings.ts';
@@ -12,19 +13,24 @@ import type { SchedulerSettings } from '../core/types.ts';
 import { applySettings } from '../db/applySettings.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { estimateWorkload } from '../db/estimateWorkload.ts';
+import { remoteFor } from '../sync/connectDatabase.ts';
+import { replicate, type SyncReport } from '../sync/replicate.ts';
 import { settleHere } from '../sync/settleHere.ts';
+import { loadAccount } from '../sync/syncAccount.ts';
 
 export type TaskRequest =
 	| { type: 'apply-settings'; settings: Settings }
 	| { type: 'optimize'; scheduler: SchedulerSettings }
 	| { type: 'workload'; settings: Settings; nowMillis: number; clock: DayClock }
-	| { type: 'settle-pull' };
+	| { type: 'settle-pull' }
+	| { type: 'sync' };
 
 export interface TaskResults {
 	'apply-settings': { changed: number };
 	optimize: OptimizeOutcome;
 	workload: WorkloadDay[];
 	'settle-pull': { cards: number };
+	sync: SyncReport;
 }
 
 export type TaskResult = TaskResults[TaskRequest['type']];
@@ -36,7 +42,7 @@ export type TaskStep = { kind: 'starting' } | { kind: 'reading' } | { kind: 'res
 export type TaskMessage =
 	| { type: 'progress'; fraction: number; step: TaskStep }
 	| { type: 'result'; result: TaskResult }
-	| { type: 'error'; message: string };
+	| { type: 'error'; message: string; kind?: string };
 
 export async function handleTask(
 	db: PaperdeckDatabase,
@@ -62,5 +68,11 @@ export async function handleTask(
 		case 'settle-pull':
 			// The end of a sync's pull: its cards replayed (the whole log when many), in one transaction.
 			return { cards: await settleHere(db) };
+		case 'sync': {
+			// The account (with a Basic password, if the server needs one) is read here, not sent.
+			const account = await loadAccount(db);
+			if (!account) throw new Error('Not connected to a sync database');
+			return replicate(db, remoteFor(account));
+		}
 	}
 }

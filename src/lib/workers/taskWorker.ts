@@ -22,7 +22,9 @@ scope.onmessage = async (event: MessageEvent<TaskRequest>) => {
 		});
 		post({ type: 'result', result });
 	} catch (e) {
-		post({ type: 'error', message: (e as Error).message });
+		// A kind (a sync error's category) crosses too: the page words the failure by it.
+		const kind = (e as { kind?: unknown }).kind;
+		post({ type: 'error', message: (e as Error).message, ...(typeof kind === 'string' ? { kind } : {}) });
 	} finally {
 		db.close();
 	}
