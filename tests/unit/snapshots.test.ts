@@ -148,7 +148,8 @@ describe('restoring a snapshot', () => {
 			undone: 83,
 			undoneReviews: foreign.filter((e) => e.type === 'review').length + 3,
 			cards: new Set([...foreign.map((e) => e.cardId), ...cardIds.slice(0, 3)]).size,
-			restored: 0
+			restored: 0,
+			content: false
 		});
 		expect(await rollbackToSnapshot(db, snapshot.backup, NOW + DAY, scheduler)).toBe(83);
 		expect(await db.events.count()).toBe(countBefore + 83);

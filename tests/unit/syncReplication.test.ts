@@ -284,4 +284,41 @@ describe('own content through sync (issue 19)', { timeout: 60_000 }, () => {
 		expect((await b.cards.get(cardIds[1]!))?.edited).toBe(1);
 		expect((await b.states.get('u_abc/u_k1'))?.reps).toBe((await a.states.get('u_abc/u_k1'))?.reps);
 	});
+
+	it('carries the undo of own content: a rollback on one device removes the paper and card on the other', async () => {
+		const { appendContentEvents, readOwnContent } = await import('../../src/lib/db/ownContentStore.ts');
+		const { createOwnRenderer } = await import('../../src/lib/own/renderOwnMarkdown.ts');
+		const { exportBackup } = await import('../../src/lib/db/exportBackup.ts');
+		const { rollbackToSnapshot } = await import('../../src/lib/db/rollback.ts');
+		const render = createOwnRenderer((await import('katex')).default);
+		const url = await newDatabase();
+		const at = NOW - 10 * 60_000;
+		const a = await device(mixedLog(9, cardIds, 6));
+		const before = await exportBackup(a, 'test', at - 1);
+		await appendContentEvents(
+			a,
+			[
+				{ id: 'undo-p', cardId: 'u_und/_paper', atMillis: at, type: 'paperSet', title: 'Gone soon', short: '', year: 0, arxiv: '', url: '', topic: 'architecture', buildsOn: '', summary: '' },
+				{ id: 'undo-c', cardId: 'u_und/u_k1', atMillis: at + 1, type: 'cardSet', cardType: 'basic', prompt: 'Kept?', answer: 'No.', note: '' },
+				{ id: 'undo-o', cardId: cardIds[2]!, atMillis: at + 2, type: 'cardSet', cardType: 'basic', prompt: 'Reworded?', answer: 'Yes.', note: '' }
+			] as never,
+			render,
+			scheduler
+		);
+		await replicate(a, remote(url));
+		const b = await device();
+		await replicate(b, remote(url));
+		expect((await readOwnContent(b)).cards.map((c) => c.id)).toEqual(['u_und/u_k1']);
+		const deckWording = await a.cards.get(cardIds[3]!);
+
+		expect(await rollbackToSnapshot(a, before, NOW, scheduler, render)).toBe(3);
+		expect(await replicate(a, remote(url))).toMatchObject({ sent: 3 });
+		expect(await replicate(b, remote(url))).toMatchObject({ received: 3, invalid: 0 });
+		// B folds the same (empty) content as A, and the reworded deck card reads as the deck's again.
+		expect(await readOwnContent(b)).toEqual(await readOwnContent(a));
+		expect(await readOwnContent(b)).toMatchObject({ papers: [], cards: [], overrides: [] });
+		expect((await b.cards.get(cardIds[2]!))?.edited ?? 0).toBe(0);
+		expect(await b.cards.get(cardIds[2]!)).toEqual(await a.cards.get(cardIds[2]!));
+		expect(deckWording).toBeDefined();
+	});
 });

@@ -1,9 +1,12 @@
 import type { BackupFile } from '../core/backupFile.ts';
 import type { Scheduler } from '../core/scheduler.ts';
+import { isContentEvent } from '../core/contentEvents.ts';
 import type { CardEvent, UndoEvent } from '../core/types.ts';
+import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { planImport } from './importBackup.ts';
 import { newEventId } from './newEventId.ts';
+import { rebuildOwnContent } from './ownContentStore.ts';
 import { mergeEvents } from './rebuildStates.ts';
 
 /** What rolling back to a snapshot would cancel. */
@@ -14,6 +17,8 @@ export interface RollbackPreview {
 	cards: number;
 	/** Events of the snapshot missing from the log: merged back first. */
 	restored: number;
+	/** Whether own papers or cards (or rewordings) are among them: the caller loads the renderer. */
+	content: boolean;
 }
 
 /** The log's events that a snapshot does not have. */
@@ -35,7 +40,8 @@ export async function previewRollback(db: PaperdeckDatabase, snapshot: BackupFil
 			undone: later.length,
 			undoneReviews: later.filter((e) => e.type === 'review').length,
 			cards: new Set(later.map((e) => e.cardId)).size,
-			restored: missing.length
+			restored: missing.length,
+			content: [...missing, ...later].some(isContentEvent)
 		};
 	});
 }
@@ -51,14 +57,23 @@ export async function rollbackToSnapshot(
 	db: PaperdeckDatabase,
 	snapshot: BackupFile,
 	nowMillis: number,
-	scheduler: Scheduler
+	scheduler: Scheduler,
+	/** The own-content renderer, loaded beforehand when the preview says `content`. */
+	render?: OwnRenderer
 ): Promise<number> {
-	return db.transaction('rw', db.events, db.states, async () => {
+	return db.transaction('rw', [db.events, db.states, db.cards, db.meta], async () => {
 		const { missing, later } = await planRollback(db, snapshot);
 		// An undo must come after its target, even one stamped ahead by another device's clock.
 		const undos = later.map(
 			(e): UndoEvent => ({ id: newEventId(), type: 'undo', cardId: e.cardId, atMillis: Math.max(nowMillis, e.atMillis + 1), targetId: e.id })
 		);
-		return mergeEvents(db, [...missing, ...undos], scheduler);
+		const written = await mergeEvents(db, [...missing, ...undos], scheduler);
+		// Own papers and cards written since the snapshot go (and any it had come back): without this
+		// they stayed on this device while every device it syncs with dropped them.
+		if ([...missing, ...later].some(isContentEvent)) {
+			if (!render) throw new Error('The own-content renderer was not loaded');
+			await rebuildOwnContent(db, render, scheduler);
+		}
+		return written;
 	});
 }

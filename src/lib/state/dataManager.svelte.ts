@@ -200,7 +200,8 @@ export class DataManager {
 		try {
 			await this.#safetySnapshot(source, 'before-restore');
 			this.importStep = { step: 'applying', source, what: m.data_rolling_back() };
-			const written = await rollbackToSnapshot(app.db, backup, Date.now(), app.scheduler);
+			const render = current.rollback?.content ? await loadOwnRenderer(true) : undefined;
+			const written = await rollbackToSnapshot(app.db, backup, Date.now(), app.scheduler, render);
 			this.importStep = {
 				step: 'done',
 				source,
