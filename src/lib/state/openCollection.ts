@@ -63,11 +63,11 @@ async function start(): Promise<Collection> {
 	// A collection reconciled before papers' topics were stored (for turning topics off) gets them now.
 	const deckChanged = storedDeck?.value !== deckVersion || hasTopics === 0;
 	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);
-	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise the task
-	// worker does the maintenance (a first visit's deck import is the heaviest: no long task here).
+	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
+	// maintenance code.
 	if (deckChanged || schedulerChanged) {
-		const { syncCollectionOffThread } = await import('./syncCollectionOffThread.ts');
-		await syncCollectionOffThread(db, settings, { deck: deckChanged, rebuild: schedulerChanged });
+		const { syncCollection } = await import('./syncCollection.ts');
+		await syncCollection(db, settings, { deck: deckChanged ? await fetchDeck() : null, rebuild: schedulerChanged });
 	}
 	performance.measure('pd:reconcile', 'pd:reconcile-start');
 	performance.measure('pd:open', 'pd:open-start');

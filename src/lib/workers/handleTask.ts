@@ -1,6 +1,6 @@
 /**
- * The work the app hands to a Web Worker, so the page stays responsive: storing a new deck (a first
- * visit's import), rescheduling every card after a settings change, training FSRS parameters, the workload preview, a whole sync (reading, checking
+ * The work the app hands to a Web Worker, so the page stays responsive: rescheduling every card after
+ * a settings change, training FSRS parameters, the workload preview, a whole sync (reading, checking
  * and storing what the server sends is seconds of work on a first sync), and replaying the cards a
  * pull left unsettled. Each task opens the database itself (IndexedDB works in workers) and reports
  * progress as it goes.
@@ -15,8 +15,6 @@ import type { PaperdeckDatabase } from '../db/database.ts';
 import { estimateWorkload } from '../db/estimateWorkload.ts';
 import { remoteFor } from '../sync/connectDatabase.ts';
 import { replicate, type SyncReport } from '../sync/replicate.ts';
-import { syncCollection } from '../state/syncCollection.ts';
-import { fetchDeck } from '../state/openCollection.ts';
 import { settleHere } from '../sync/settleHere.ts';
 import { loadAccount } from '../sync/syncAccount.ts';
 
@@ -25,7 +23,6 @@ export type TaskRequest =
 	| { type: 'optimize'; scheduler: SchedulerSettings }
 	| { type: 'workload'; settings: Settings; nowMillis: number; clock: DayClock }
 	| { type: 'settle-pull' }
-	| { type: 'sync-collection'; settings: Settings; deck: boolean; rebuild: boolean }
 	| { type: 'sync' };
 
 export interface TaskResults {
@@ -33,7 +30,6 @@ export interface TaskResults {
 	optimize: OptimizeOutcome;
 	workload: WorkloadDay[];
 	'settle-pull': { cards: number };
-	'sync-collection': { done: true };
 	sync: SyncReport;
 }
 
@@ -72,11 +68,6 @@ export async function handleTask(
 		case 'settle-pull':
 			// The end of a sync's pull: its cards replayed (the whole log when many), in one transaction.
 			return { cards: await settleHere(db) };
-		case 'sync-collection':
-			// A first visit's deck import (parsing 2.7 MB of deck and writing 1,800 cards), a new deck's
-			// reconciliation or a replay under new settings: each is hundreds of milliseconds of work.
-			await syncCollection(db, request.settings, { deck: request.deck ? await fetchDeck() : null, rebuild: request.rebuild });
-			return { done: true };
 		case 'sync': {
 			// The account (with a Basic password, if the server needs one) is read here, not sent.
 			const account = await loadAccount(db);
