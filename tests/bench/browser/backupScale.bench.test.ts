@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../../../src/lib/core/settings.ts';
 import type { ReviewEvent } from '../../../src/lib/core/types.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
-import { longestTask, watchLongTasks } from './longTasks.ts';
+import { describeLongest, longestTask, watchLongTasks } from './longTasks.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -29,7 +29,7 @@ async function timed(page: Page, what: string, work: () => Promise<unknown>): Pr
 	await work();
 	const seconds = (performance.now() - start) / 1000;
 	const longest = await longestTask(page);
-	return `${what}: ${seconds.toFixed(2)} s (longest main-thread task ${Math.round(longest)} ms)`;
+	return `${what}: ${seconds.toFixed(2)} s (longest main-thread task ${describeLongest(longest)})`;
 }
 
 const mb = (path: string) => `${(statSync(path).size / 1e6).toFixed(1)} MB`;

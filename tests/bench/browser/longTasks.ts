@@ -17,3 +17,8 @@ export async function watchLongTasks(page: Page): Promise<void> {
 export function longestTask(page: Page): Promise<number> {
 	return page.evaluate(() => (window as unknown as { longest: number }).longest);
 }
+
+/** A longest task in words: the browser reports only tasks of 50 ms and more, so 0 means none of them. */
+export function describeLongest(millis: number): string {
+	return millis === 0 ? 'no task of 50 ms or more' : `${Math.round(millis)} ms`;
+}

@@ -20,7 +20,7 @@ import type { ReviewEvent } from '../../../src/lib/core/types.ts';
 import { startCouchServer } from '../../couch/startCouchServer.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
-import { longestTask, watchLongTasks } from './longTasks.ts';
+import { describeLongest, longestTask, watchLongTasks } from './longTasks.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -148,7 +148,7 @@ function describeStep(name: string, s: Step): string {
 		.sort((a, b) => b[1].millis - a[1].millis)
 		.map(([k, v]) => `${k} ×${v.count} ${Math.round(v.millis)} ms`)
 		.join(', ');
-	return `  ${name}: ${s.seconds.toFixed(2)} s, longest main-thread task ${Math.round(s.longestTaskMillis)} ms — ${s.message}\n    app: ${phases}\n    server: ${server}`;
+	return `  ${name}: ${s.seconds.toFixed(2)} s, longest main-thread task ${describeLongest(s.longestTaskMillis)} — ${s.message}\n    app: ${phases}\n    server: ${server}`;
 }
 
 describe('browser benchmarks: sync', () => {
@@ -168,7 +168,7 @@ describe('browser benchmarks: sync', () => {
 			lines.push(`median of ${results.length} run(s), Chromium, loopback:`);
 			names.forEach((name, i) => {
 				const times = results.map((r) => r[i]!.seconds);
-				lines.push(`  ${name}: ${median(times).toFixed(2)} s (runs: ${times.map((x) => x.toFixed(2)).join(', ')}; longest task ${Math.round(median(results.map((r) => r[i]!.longestTaskMillis)))} ms)`);
+				lines.push(`  ${name}: ${median(times).toFixed(2)} s (runs: ${times.map((x) => x.toFixed(2)).join(', ')}; longest main-thread task ${describeLongest(median(results.map((r) => r[i]!.longestTaskMillis)))})`);
 			});
 		} finally {
 			console.log(`\n${lines.join('\n')}\n`);
