@@ -1,106 +1,38 @@
-// `npm run lighthouse`: Lighthouse 12 (mobile defaults) on the built app, with Debian's Chromium. The
-// build is served as a static host serves it (gzip for text), so transfer sizes are what phones get.
-// Each route runs on a fresh profile (a first visit: Lighthouse clears the origin's storage, service
-// worker and caches before each run) and on a warm one (a second visit: the same profile after a
-// first load, the deck imported and the service worker installed). Prints the median of three runs:
-// the four category scores, Total Blocking Time and the main-thread long tasks.
+// `npm run lighthouse`: Lighthouse 12 (mobile defaults) on `/` and `/review` of the built app, served
+// locally, with Debian's Chromium. Prints the four category scores, the median of three runs each.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { preview } from 'vite';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-const ROUTES = (process.env.LIGHTHOUSE_ROUTES ?? '/,/review,/papers,/papers/lora').split(',');
-const PROFILES = (process.env.LIGHTHOUSE_PROFILES ?? 'fresh,warm').split(',');
-const ROOT = resolve(process.env.LIGHTHOUSE_BUILD ?? 'build');
+const ROUTES = ['/', '/review'];
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const TYPES = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.webmanifest': 'application/manifest+json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.woff2': 'font/woff2',
-	'.txt': 'text/plain'
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt']);
-const gzipped = new Map();
 
-/** A static host: `/review` serves review.html; text is gzip-compressed when the browser accepts it. */
-const server = createServer((req, res) => {
-	const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-	const file = [join(ROOT, path), join(ROOT, `${path}.html`), join(ROOT, path, 'index.html')].find(
-		(f) => f.startsWith(ROOT) && existsSync(f) && statSync(f).isFile()
-	);
-	if (!file) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-	const ext = extname(file);
-	const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0' };
-	let body = readFileSync(file);
-	if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-		if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
-		body = gzipped.get(file);
-		headers['content-encoding'] = 'gzip';
-		headers.vary = 'accept-encoding';
-	}
-	res.writeHead(200, headers).end(body);
-});
-await new Promise((done) => server.listen(4174, '127.0.0.1', done));
+const server = await preview({ preview: { host: '127.0.0.1', port: 4174, strictPort: true }, logLevel: 'error' });
 const base = 'http://127.0.0.1:4174';
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
-
-async function audit(url, warm) {
-	const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', disableStorageReset: warm });
-	const { categories: c, audits } = result.lhr;
-	const tasks = (audits['long-tasks']?.details?.items ?? []).map((t) => `${Math.round(t.duration)} ms ${String(t.url).replace(base, '').slice(0, 40)}`);
-	for (const [id, a] of Object.entries(audits)) {
-		if (a.score !== null && a.score < 1 && ['accessibility', 'best-practices'].some((k) => c[k].auditRefs.some((r) => r.id === id && r.weight > 0))) {
-			console.log(`  ${url.replace(base, '')}: failing audit ${id}: ${a.title}`);
-		}
-	}
-	return {
-		performance: c.performance.score,
-		accessibility: c.accessibility.score,
-		'best-practices': c['best-practices'].score,
-		seo: c.seo.score,
-		tbt: audits['total-blocking-time'].numericValue,
-		tasks
-	};
-}
-
 try {
 	for (const route of ROUTES) {
-		for (const profile of PROFILES) {
-			const warm = profile === 'warm';
-			// A warm profile: one first visit beforehand (clearing what an earlier route left), then the
-			// audited runs keep its storage.
-			if (warm) {
-				await lighthouse(`${base}${route}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
-				// The deck's import and the service worker's install finish in the background.
-				await new Promise((r) => setTimeout(r, 5000));
+		const runs = [];
+		for (let i = 0; i < RUNS; i++) {
+			const result = await lighthouse(`${base}${route}`, { port: chrome.port, output: 'json', logLevel: 'error' });
+			const c = result.lhr.categories;
+			runs.push({ performance: c.performance.score, accessibility: c.accessibility.score, 'best-practices': c['best-practices'].score, seo: c.seo.score });
+			for (const [id, audit] of Object.entries(result.lhr.audits)) {
+				if (audit.score !== null && audit.score < 1 && ['accessibility', 'best-practices'].some((k) => c[k].auditRefs.some((r) => r.id === id && r.weight > 0))) {
+					console.log(`  ${route}: failing audit ${id}: ${audit.title}`);
+				}
 			}
-			const runs = [];
-			for (let i = 0; i < RUNS; i++) runs.push(await audit(`${base}${route}`, warm));
-			const score = (k) => Math.round(median(runs.map((r) => r[k])) * 100);
-			const mid = runs.slice().sort((a, b) => a.tbt - b.tbt)[Math.floor(runs.length / 2)];
-			rows.push([route, profile, score('performance'), score('accessibility'), score('best-practices'), score('seo'), Math.round(median(runs.map((r) => r.tbt))), mid.tasks.join('; ') || '–']);
 		}
+		const score = (k) => Math.round(median(runs.map((r) => r[k])) * 100);
+		rows.push([route, score('performance'), score('accessibility'), score('best-practices'), score('seo')]);
 	}
 } finally {
 	await chrome.kill();
-	await new Promise((done) => server.close(done));
+	await new Promise((done) => server.httpServer.close(done));
 }
-console.log(
-	`\nLighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ''}— budgets: performance ≥ 95, accessibility 100, best practices 100, TBT ≤ 150 ms`
-);
-console.log('route          profile  perf  a11y  best  seo  TBT ms  long tasks (the median-TBT run)');
-for (const [route, profile, p, a, b, s, tbt, tasks] of rows) {
-	console.log(
-		`${route.padEnd(14)} ${profile.padEnd(7)} ${String(p).padStart(5)} ${String(a).padStart(5)} ${String(b).padStart(5)} ${String(s).padStart(4)} ${String(tbt).padStart(7)}  ${tasks}`
-	);
-}
+console.log(`\nLighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ''}— budgets: performance ≥ 95, accessibility 100, best practices 100`);
+console.log('route      performance  accessibility  best-practices  seo');
+for (const [route, p, a, b, s] of rows) console.log(`${route.padEnd(10)} ${String(p).padStart(11)}  ${String(a).padStart(13)}  ${String(b).padStart(14)}  ${String(s).padStart(3)}`);
