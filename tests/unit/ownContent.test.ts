@@ -26,6 +26,10 @@ import { parseCsv, planCsvImport } from '../../src/lib/own/cardCsv.ts';
 import { createOwnRenderer } from '../../src/lib/own/renderOwnMarkdown.ts';
 import { eventId, makeDeck, MINUTE, NOW, prng, review, scheduler, undo } from './factories.ts';
 import { testCollection } from './testCollection.ts';
+import { applyImport } from '../../src/lib/db/importBackup.ts';
+import { rendererForRebuild } from '../../src/lib/state/rendererForRebuild.ts';
+import type { BackupFile } from '../../src/lib/core/backupFile.ts';
+import type { CardEvent } from '../../src/lib/core/types.ts';
 
 const render = createOwnRenderer(katex);
 
@@ -219,6 +223,34 @@ describe('own content in storage', () => {
 		expect((await readOwnContent(fresh)).papers.map((p) => p.id)).toEqual(['u_abc']);
 		// Appending the same events again adds nothing.
 		expect(await appendContentEvents(fresh, events, render, scheduler)).toBe(0);
+	});
+});
+
+describe('the renderer a merge or rollback loads first (rendererForRebuild)', () => {
+	const file = (events: CardEvent[]): BackupFile => ({ format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, appVersion: 'test', exportedAtMillis: NOW, settings: DEFAULT_SETTINGS, custom: {}, events });
+
+	it('is none when neither the log nor the incoming events hold own content', async () => {
+		const db = await testCollection(makeDeck(1, 2));
+		expect(await rendererForRebuild(db, [review('paper-0/card-0', NOW - MINUTE, 3)])).toBeUndefined();
+	});
+
+	it('renders the math already in the log, even for a file without any, and an import of undos alone removes what they undo', async () => {
+		const db = await testCollection(makeDeck(1, 2));
+		const paper = paperSet('u_abc');
+		const card = cardSet('u_abc/u_k1', { prompt: 'Why $\\sqrt{d}$?' });
+		await appendContentEvents(db, [paper, card], render, scheduler);
+		const plain = cardSet('u_abc/u_k2', { atMillis: NOW - 8 * MINUTE, prompt: 'Plain?' });
+		// A rebuild re-renders every own card: the math card must keep its math.
+		expect((await rendererForRebuild(db, [plain]))!('$x$')).toContain('katex');
+		await applyImport(db, file([plain]), { useSettings: false, render: await rendererForRebuild(db, [plain]) });
+		expect((await db.cards.get('u_abc/u_k1'))!.promptHtml).toContain('katex');
+
+		// A file holding only the undo of the math card (a rollback's, from another device's backup).
+		const undoCard = undo(card, NOW - 7 * MINUTE);
+		const renderer = await rendererForRebuild(db, [undoCard]);
+		expect(renderer).toBeDefined();
+		await applyImport(db, file([undoCard]), { useSettings: false, render: renderer });
+		expect((await readOwnContent(db)).cards.map((c) => c.id)).toEqual(['u_abc/u_k2']);
 	});
 });
 

@@ -148,8 +148,7 @@ describe('restoring a snapshot', () => {
 			undone: 83,
 			undoneReviews: foreign.filter((e) => e.type === 'review').length + 3,
 			cards: new Set([...foreign.map((e) => e.cardId), ...cardIds.slice(0, 3)]).size,
-			restored: 0,
-			content: false
+			restored: 0
 		});
 		expect(await rollbackToSnapshot(db, snapshot.backup, NOW + DAY, scheduler)).toBe(83);
 		expect(await db.events.count()).toBe(countBefore + 83);

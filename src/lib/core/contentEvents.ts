@@ -81,6 +81,13 @@ export function isContentEvent(e: { type: string }): e is ContentEvent {
 	return CONTENT_EVENT_TYPES.has(e.type);
 }
 
+/** The Markdown texts an event carries (for `hasMath`: whether rendering them needs KaTeX). */
+export function contentEventTexts(e: ContentEvent): string[] {
+	if (e.type === 'cardSet') return [e.prompt, e.answer, e.note];
+	if (e.type === 'paperSet') return [e.summary];
+	return [];
+}
+
 /** The pseudo-card id a paper's own events are filed under. */
 export const PAPER_ENTITY_SLUG = '_paper';
 

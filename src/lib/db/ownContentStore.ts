@@ -34,6 +34,11 @@ async function contentLog(db: PaperdeckDatabase): Promise<CardEvent[]> {
 	return ((row?.value as { events?: CardEvent[] } | undefined)?.events ?? []).slice();
 }
 
+/** The content events of the log (undone ones too), or none: what a rebuild of own content renders. */
+export async function ownContentEvents(db: PaperdeckDatabase): Promise<ContentEvent[]> {
+	return (await contentLog(db)).filter(isContentEvent);
+}
+
 /** The user's content as of the log (one key read). */
 export async function readOwnContent(db: PaperdeckDatabase): Promise<OwnContent> {
 	const events = await contentLog(db);

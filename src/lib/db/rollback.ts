@@ -17,8 +17,6 @@ export interface RollbackPreview {
 	cards: number;
 	/** Events of the snapshot missing from the log: merged back first. */
 	restored: number;
-	/** Whether own papers or cards (or rewordings) are among them: the caller loads the renderer. */
-	content: boolean;
 }
 
 /** The log's events that a snapshot does not have. */
@@ -40,8 +38,7 @@ export async function previewRollback(db: PaperdeckDatabase, snapshot: BackupFil
 			undone: later.length,
 			undoneReviews: later.filter((e) => e.type === 'review').length,
 			cards: new Set(later.map((e) => e.cardId)).size,
-			restored: missing.length,
-			content: [...missing, ...later].some(isContentEvent)
+			restored: missing.length
 		};
 	});
 }
@@ -58,7 +55,7 @@ export async function rollbackToSnapshot(
 	snapshot: BackupFile,
 	nowMillis: number,
 	scheduler: Scheduler,
-	/** The own-content renderer, loaded beforehand when the preview says `content`. */
+	/** The own-content renderer (`rendererForRebuild`), when the log or the snapshot holds own content. */
 	render?: OwnRenderer
 ): Promise<number> {
 	return db.transaction('rw', [db.events, db.states, db.cards, db.meta], async () => {

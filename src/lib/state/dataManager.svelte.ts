@@ -15,6 +15,7 @@ import { listSnapshots, snapshotText, takeSnapshot } from '../db/snapshots.ts';
 import type { SnapshotReason } from '../core/snapshotRetention.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { downloadFile } from './downloadFile.ts';
+import { rendererForRebuild } from './rendererForRebuild.ts';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
 import { showTheme } from './commitSettings.ts';
 import { fetchDeck, openApp } from './openApp.ts';
@@ -22,15 +23,6 @@ import { requestPersistence, storageStatus, type StorageStatus } from './storage
 import { browserTraits } from './browserTraits.ts';
 import { dataSafety, type DataSafety } from '../core/dataSafety.ts';
 import { m } from '../paraglide/messages.js';
-import { isContentEvent, type ContentEvent } from '../core/contentEvents.ts';
-import { hasMath } from '../core/foldOwnContent.ts';
-import { loadOwnRenderer } from '../own/ownRenderer.ts';
-
-function eventTexts(e: ContentEvent): string[] {
-	if (e.type === 'cardSet') return [e.prompt, e.answer, e.note];
-	if (e.type === 'paperSet') return [e.summary];
-	return [];
-}
 
 /** Where a backup being imported came from. */
 export type ImportSource = { kind: 'file'; name: string } | { kind: 'snapshot'; snapshot: SnapshotRow };
@@ -175,9 +167,8 @@ export class DataManager {
 		try {
 			await this.#safetySnapshot(source, 'before-import');
 			this.importStep = { step: 'applying', source, what: m.data_importing() };
-			// Own papers and cards in the backup are rendered as they are merged: load the renderer first.
-			const content = backup.events.filter(isContentEvent);
-			const render = content.length > 0 ? await loadOwnRenderer(hasMath(content.flatMap(eventTexts))) : undefined;
+			// Own papers and cards are rendered as they are merged: load the renderer first.
+			const render = await rendererForRebuild(app.db, backup.events);
 			const result = await applyImport(app.db, backup, { useSettings: this.useSettings, render });
 			// Every page shares these services: the review screen schedules with the new settings at once.
 			if (await adoptStoredSettings(app)) showTheme(app.settings.theme);
@@ -200,7 +191,7 @@ export class DataManager {
 		try {
 			await this.#safetySnapshot(source, 'before-restore');
 			this.importStep = { step: 'applying', source, what: m.data_rolling_back() };
-			const render = current.rollback?.content ? await loadOwnRenderer(true) : undefined;
+			const render = await rendererForRebuild(app.db, backup.events);
 			const written = await rollbackToSnapshot(app.db, backup, Date.now(), app.scheduler, render);
 			this.importStep = {
 				step: 'done',
