@@ -56,8 +56,6 @@ export class DataManager {
 	snapshots = $state.raw<SnapshotRow[]>([]);
 	lastExportMillis = $state<number | null>(null);
 	eventCount = $state<number | null>(null);
-	/** Whether the collection has been read once: the page shows its sections from then on. */
-	loaded = $state(false);
 	importStep = $state.raw<ImportStep>({ step: 'idle' });
 	/** Also take the backup's settings (default: yes on an empty collection, no otherwise). */
 	useSettings = $state(false);
@@ -68,6 +66,8 @@ export class DataManager {
 	message = $state<string | null>(null);
 	error = $state<string | null>(null);
 
+	/** Whether the collection has been read once (the count is set by every read): the page shows its sections from then on. */
+	loaded = $derived(this.eventCount !== null);
 	busy = $derived(this.task !== null || this.importStep.step === 'reading' || this.importStep.step === 'applying');
 
 	// Every action awaits the (shared, memoised) collection itself: a button pressed or a file chosen
@@ -95,7 +95,6 @@ export class DataManager {
 		this.snapshots = snapshots;
 		this.lastExportMillis = typeof lastExport?.value === 'number' ? lastExport.value : null;
 		this.eventCount = events;
-		this.loaded = true;
 	}
 
 	async askPersistence(): Promise<void> {
