@@ -37,16 +37,16 @@ export const CSP_DIRECTIVES = {
 	'font-src': ['self'],
 	'style-src': ['self', ...appHtmlHashes('style')],
 	'style-src-elem': ['self', ...appHtmlHashes('style')],
-	// Style attributes only, never <style> elements: KaTeX lays out the deck's math with hundreds of
-	// distinct inline `style="height:…"` values, and SvelteKit prerenders `style:` directives as
-	// attributes. A style attribute cannot run script.
+	// Style attributes only, never <style> elements: SvelteKit prerenders `style:` directives as
+	// attributes, and KaTeX colours a mistyped formula in an own card with one. A style attribute
+	// cannot run script.
 	'style-src-attr': ['unsafe-inline'],
 	'manifest-src': ['self'],
 	'object-src': ['none'],
 	'base-uri': ['none'],
 	'form-action': ['self'],
 	// Chromium enforces these: HTML and script-URL sinks take only values from the named policies
-	// (Svelte's for its compiled templates, ours in src/lib/security/trustedTypes.ts); no default policy.
+	// (Svelte's for its compiled templates, ours in src/lib/security/trustedTypes.ts and trustedScriptUrl.ts); no default policy.
 	'require-trusted-types-for': ['script'],
 	'trusted-types': ['svelte-trusted-html', 'paperdeck-deck-html', 'paperdeck-script-url']
 };

@@ -7,6 +7,7 @@
  */
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { clozeRule, mathRule, RenderError, type ClozeMode } from '../deck/markdownRules.ts';
+import { mathVariantsToUnicode } from '../deck/mathVariantsToUnicode.ts';
 
 /** The part of KaTeX this module uses (the module is passed in, so it can stay unloaded). */
 export interface MathLibrary {
@@ -37,8 +38,10 @@ function createMarkdown(katex: MathLibrary | null): MarkdownIt {
 		const t = tokens[idx]!;
 		const display = t.markup === '$$';
 		if (!katex) return `<code class="math-source">${escapeHtml(t.markup + t.content + t.markup)}</code>`;
-		return katex.renderToString(t.content, {
+		const mathml = katex.renderToString(t.content, {
 			displayMode: display,
+			// MathML, as the deck's (renderMarkdown.ts): the browser lays it out, no KaTeX CSS or fonts.
+			output: 'mathml',
 			// A typo shows KaTeX's red message in place instead of breaking the card.
 			throwOnError: false,
 			trust: false,
@@ -47,6 +50,7 @@ function createMarkdown(katex: MathLibrary | null): MarkdownIt {
 			maxSize: 20,
 			macros: {}
 		});
+		return mathVariantsToUnicode(mathml);
 	};
 	md.renderer.rules.cloze_blank = () => '<span class="cloze-blank">[…]</span>';
 	md.renderer.rules.cloze_open = () => '<mark class="cloze">';
