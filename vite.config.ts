@@ -14,7 +14,7 @@ const PAGE_ONLY = new RegExp(
 	'src[\\\\/]lib[\\\\/](' +
 		[
 			'core[\\\\/](stats|optimizer)[\\\\/]',
-			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
+			'core[\\\\/](settingsForm|simulateWorkload|seededRandom|textSearch|cardSearchText|paperProgress|cardStatus|dueInStudyDays)\\.ts$',
 			'core[\\\\/](backupFile|validateBackup|validateSettings|validateSettingsEvent|snapshotRetention|formatBytes)\\.ts$',
 			'core[\\\\/]sync[\\\\/]',
 			'db[\\\\/](syncStore|mergeSettingsEvents|settlePulledCards|settingsLog)\\.ts$',
@@ -25,12 +25,14 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
 			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
+			// Reconciliation runs only when the deck or the scheduler settings changed since the last start.
+			'db[\\\\/](reconcileDeck|rebuildStates)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +
 		')'
 );
-/** A paper of the user's own: no prerendered page, the app shell renders it (svelte.config.js). */
-const OWN_PAPER_PAGE = /^\/papers\/u_[a-z0-9-]+$/;
+/** A paper's page: not precached, the app shell renders it (see navigateFallback below). */
+const PAPER_PAGE = /^\/papers\/[^/]+$/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -101,14 +103,18 @@ export default defineConfig({
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
 				// The README's screenshots are for people reading the repository, not for the app offline.
 				// The deck's Chinese text is fetched and kept in IndexedDB only by people who read cards in Chinese.
-				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json'],
-				// The deck data is about a megabyte; it must be precached for offline study.
+				// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
+				// they kept a first visit on a slow network from working offline for minutes. The app shell
+				// renders any of them from the precached /library.json instead (below).
+				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**'],
+				// A part of the deck data is up to 600 KB; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-				// Prerendered pages are served from the precache by their own URL. Only a paper of the
-				// user's own (`/papers/u_…`) has no page of its own: the app shell (adapter-static's
-				// fallback, svelte.config.js) renders it from IndexedDB, online or not.
+				// Prerendered pages are served from the precache by their own URL, but for the paper pages:
+				// the app shell (adapter-static's fallback, svelte.config.js) renders a paper's page from the
+				// precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB, online or
+				// not. Every paper's page works offline from the first visit on.
 				navigateFallback: '/200.html',
-				navigateFallbackAllowlist: [OWN_PAPER_PAGE],
+				navigateFallbackAllowlist: [PAPER_PAGE],
 				// The first install takes control at once, so the app works offline from its first visit.
 				clientsClaim: true
 			}

@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 
-/** The deck the built app serves, read as the app reads it. */
-export async function fetchBuiltDeck(baseURL: string): Promise<CompiledDeck> {
-	const res = await fetch(`${baseURL}/deck.json`);
-	if (!res.ok) throw new Error(`deck.json: ${res.status}`);
-	return (await res.json()) as CompiledDeck;
-}
+export { fetchBuiltDeck } from './builtDeck.ts';
 
 /** Ids of the papers the library shows now. */
 export async function visiblePapers(page: Page): Promise<string[]> {

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
+import { fetchBuiltDeck } from './builtDeck.ts';
 import { generateReviewLog, type GeneratedLog } from '../fixtures/generateReviewLog.ts';
 
 const DAY = 86_400_000;
@@ -24,7 +25,7 @@ export interface SeedOptions {
 
 /** The simulated learner's log on the served deck's cards. */
 export async function simulatedLog(baseURL: string, options: SeedOptions): Promise<GeneratedLog> {
-	const deck = (await (await fetch(`${baseURL}/deck.json`)).json()) as CompiledDeck;
+	const deck = await fetchBuiltDeck(baseURL);
 	const { endDaysAgo = 0, cardIds, ...rest } = options;
 	return generateReviewLog({
 		...rest,

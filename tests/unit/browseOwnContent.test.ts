@@ -5,6 +5,7 @@ import { foldOwnContent } from '../../src/lib/core/foldOwnContent.ts';
 import type { CardRow } from '../../src/lib/db/database.ts';
 import { withOwnContent } from '../../src/lib/state/cardBrowser.svelte.ts';
 import { makeDeck, NOW } from './factories.ts';
+import { cardSearchText } from '../../src/lib/core/cardSearchText.ts';
 
 const deck = makeDeck(2, 2);
 const events: ContentEvent[] = [
@@ -36,15 +37,15 @@ describe('the card browser with own content', () => {
 	it('lists own papers and cards, leaves retired ones out, and shows a reworded deck card in the user\'s words', () => {
 		const merged = withOwnContent(deck, foldOwnContent(events), rows);
 		expect(merged.papers.map((p) => p.id)).toEqual(['paper-0', 'paper-1', 'u_mine']);
-		expect(merged.papers.at(-1)).toMatchObject({ short: 'My paper', topic: 'architecture', summaryText: 'About it.' });
+		expect(merged.papers.at(-1)).toMatchObject({ short: 'My paper', topic: 'architecture' });
 		const ids = merged.cards.map((c) => c.id);
 		expect(ids).toContain('u_mine/u_a');
 		expect(ids).not.toContain('paper-0/u_b');
 		expect(merged.cards.find((c) => c.id === 'u_mine/u_a')).toMatchObject({ paperId: 'u_mine', promptHtml: '<p>Own question zebra</p>' });
-		expect(merged.cards.find((c) => c.id === 'u_mine/u_a')!.text).toContain('zebra');
+		expect(cardSearchText(merged.cards.find((c) => c.id === 'u_mine/u_a')!)).toContain('zebra');
 		const reworded = merged.cards.find((c) => c.id === 'paper-1/card-0')!;
 		expect(reworded.promptHtml).toBe('<p>Reworded giraffe</p>');
-		expect(reworded.text).toContain('giraffe');
+		expect(cardSearchText(reworded)).toContain('giraffe');
 		// The deck itself is untouched.
 		expect(deck.cards.find((c) => c.id === 'paper-1/card-0')!.promptHtml).toBe('<p>Question paper-1/card-0</p>');
 	});

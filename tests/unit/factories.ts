@@ -43,7 +43,7 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 			if (options.drop?.includes(id)) continue;
 			cardIds.push(id);
 			const text = id === options.edit ? `Edited question ${id}` : `Question ${id}`;
-			deck.cards.push({ id, paperId, type: 'basic', promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '', text, hash: text });
+			deck.cards.push({ id, paperId, type: 'basic', promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '', hash: text });
 		}
 		deck.papers.push({
 			id: paperId,

@@ -3,6 +3,7 @@ import { beginsWord, normalizeText, queryTerms, TextIndex } from '../../src/lib/
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
 import { prng } from './factories.ts';
+import { cardSearchText } from '../../src/lib/core/cardSearchText.ts';
 
 describe('query terms', () => {
 	it('ignore case, accents and extra spaces', () => {
@@ -70,7 +71,7 @@ describe('the text index', () => {
 
 	it('gives the same answers when narrowing while typing as when searching afresh (the real deck)', () => {
 		const deck = compileDeck(readDeckSources(process.cwd())).deck!;
-		const docs = deck.cards.map((c) => [c.text]);
+		const docs = deck.cards.map((c) => [cardSearchText(c)]);
 		const typing = new TextIndex(docs);
 		const normalized = docs.map(([text]) => normalizeText(text!));
 		const afresh = (q: string) => normalized.flatMap((d, i) => (queryTerms(q).every((t) => beginsWord(d, t)) ? [i] : []));

@@ -1,6 +1,6 @@
 import type { Scheduler } from '../core/scheduler.ts';
 import { eventProblem } from '../core/validateBackup.ts';
-import type { CompiledDeck } from '../deck/deckTypes.ts';
+import type { DeckData } from '../deck/deckTypes.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { rebuildStates } from './rebuildStates.ts';
 import { reconcileDeck } from './reconcileDeck.ts';
@@ -24,7 +24,7 @@ export interface IntegrityReport {
  */
 export async function checkIntegrity(
 	db: PaperdeckDatabase,
-	deck: CompiledDeck,
+	deck: DeckData,
 	scheduler: Scheduler,
 	nowMillis: number
 ): Promise<IntegrityReport> {

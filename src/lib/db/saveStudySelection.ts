@@ -1,7 +1,7 @@
 import type { Scheduler } from '../core/scheduler.ts';
 import type { Settings } from '../core/settings.ts';
 import type { StudySelection } from '../core/studySelection.ts';
-import type { CompiledDeck } from '../deck/deckTypes.ts';
+import type { DeckData } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from './database.ts';
 import { reconcileDeck } from './reconcileDeck.ts';
@@ -17,7 +17,7 @@ export async function saveStudySelection(
 	settings: Settings,
 	selection: StudySelection,
 	scheduler: Scheduler,
-	deck?: CompiledDeck
+	deck?: DeckData
 ): Promise<Settings> {
 	const next: Settings = { ...settings, selection };
 	const reorder =

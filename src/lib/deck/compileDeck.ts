@@ -114,7 +114,6 @@ function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckE
 	const promptHtml = render(path, c.promptLine, c.prompt, cloze ? 'blank' : 'reveal', errors);
 	const answerHtml = cloze ? render(path, c.promptLine, c.prompt, 'reveal', errors) : render(path, c.answerLine, c.answer, 'reveal', errors);
 	const noteHtml = c.note ? render(path, c.noteLine, c.note, 'reveal', errors) : '';
-	const text = [c.prompt, c.answer, c.note].filter(Boolean).map(plainText).join(' \n ');
 	return {
 		id: `${paperId}/${c.slug}`,
 		paperId,
@@ -122,7 +121,6 @@ function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckE
 		promptHtml,
 		answerHtml,
 		noteHtml,
-		text,
 		// Rendered HTML, so a renderer change (a KaTeX upgrade) also reaches stored cards.
 		hash: hashString(`${c.type}\0${promptHtml}\0${answerHtml}\0${noteHtml}`)
 	};

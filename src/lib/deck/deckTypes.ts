@@ -19,13 +19,16 @@ export interface PaperMeta {
 	authors: string[];
 }
 
-export interface CompiledPaper extends PaperMeta {
-	/** Past the reading lists the deck started from: its own group in the study choices. */
-	beyond?: true;
+/** A paper as the app's deck data carries it: what study order, filters and statistics need. */
+export interface DeckPaper extends Pick<PaperMeta, 'id' | 'short' | 'year' | 'topic' | 'tier' | 'buildsOn' | 'beyond'> {
+	cardIds: string[];
+}
+
+/** A paper with its summary, as the library (`/library.json`) and the paper pages show it. */
+export interface CompiledPaper extends PaperMeta, DeckPaper {
 	summaryHtml: string;
 	/** Plain text of the summary, for search. */
 	summaryText: string;
-	cardIds: string[];
 }
 
 export interface CompiledCard {
@@ -36,8 +39,6 @@ export interface CompiledCard {
 	promptHtml: string;
 	answerHtml: string;
 	noteHtml: string;
-	/** Source text of the card's fields, for search. */
-	text: string;
 	/** Changes exactly when the card's content changes. */
 	hash: string;
 }
@@ -47,14 +48,30 @@ export interface Topic {
 	name: string;
 }
 
-export interface CompiledDeck {
-	/** Hash of everything below: equal versions mean there is nothing to reconcile. */
+/**
+ * The deck as the app downloads it (`/deck.json`): cards and what orders them, without the papers'
+ * summaries, which `/library.json` carries for the pages that show them. A card's search text is
+ * derived from its HTML (`cardSearchText`), not shipped.
+ */
+export interface DeckData {
+	/** Hash of the whole compiled deck: equal versions mean there is nothing to reconcile. */
 	version: string;
 	topics: Topic[];
 	/** In the default study order: tier 1 first, foundations before what builds on them. */
-	papers: CompiledPaper[];
+	papers: DeckPaper[];
 	/** In the same order as `papers`, each paper's cards in file order. */
 	cards: CompiledCard[];
+}
+
+/** The whole compiled deck, at build time: the deck data with the papers' summaries. */
+export interface CompiledDeck extends DeckData {
+	papers: CompiledPaper[];
+}
+
+/** The deck data of a compiled deck: each paper with only what the app's deck data carries. */
+export function deckData(deck: CompiledDeck): DeckData {
+	const papers = deck.papers.map(({ id, short, year, topic, tier, buildsOn, beyond, cardIds }) => ({ id, short, year, topic, tier, buildsOn, ...(beyond ? { beyond } : {}), cardIds }));
+	return { version: deck.version, topics: deck.topics, papers, cards: deck.cards };
 }
 
 /** One problem in the deck sources, reported as `file:line: reason`. */

@@ -7,7 +7,8 @@ import { cardStatus, type CardStatus } from '../core/cardStatus.ts';
 import { studyDayBounds } from '../core/studyDay.ts';
 import { TextIndex } from '../core/textSearch.ts';
 import { Phase, type CardEvent } from '../core/types.ts';
-import type { CompiledCard, CompiledDeck, CompiledPaper } from '../deck/deckTypes.ts';
+import type { CompiledCard, DeckData, DeckPaper } from '../deck/deckTypes.ts';
+import { cardSearchText } from '../core/cardSearchText.ts';
 import { appendEvent, StaleCardError } from '../db/appendEvent.ts';
 import type { StateRow, TranslationRow } from '../db/database.ts';
 import { loadTranslationRows } from '../db/translationRows.ts';
@@ -22,23 +23,17 @@ import type { CardRow } from '../db/database.ts';
 /**
  * The deck with the user's own content folded in (issue 19): own papers after the deck's, own cards
  * (retired ones left out) after the deck's, and deck cards shown in the user's wording where they
- * reworded one. The HTML comes from the collection's rendered copy; search runs over the Markdown.
+ * reworded one. The HTML comes from the collection's rendered copy; search runs over its text.
  */
-export function withOwnContent(deck: CompiledDeck, content: OwnContent, rows: ReadonlyMap<string, CardRow>): CompiledDeck {
+export function withOwnContent(deck: DeckData, content: OwnContent, rows: ReadonlyMap<string, CardRow>): DeckData {
 	if (content.papers.length === 0 && content.cards.length === 0 && content.overrides.length === 0) return deck;
-	const papers: CompiledPaper[] = content.papers.map((p) => ({
+	const papers: DeckPaper[] = content.papers.map((p) => ({
 		id: p.id,
-		title: p.title,
 		short: p.short || p.title,
 		year: p.year,
-		org: '',
 		topic: p.topic,
 		tier: 0,
 		buildsOn: p.buildsOn,
-		tags: [],
-		authors: [],
-		summaryHtml: '',
-		summaryText: p.summary,
 		cardIds: []
 	}));
 	const overrides = new Map(content.overrides.map((o) => [o.id, o]));
@@ -46,12 +41,12 @@ export function withOwnContent(deck: CompiledDeck, content: OwnContent, rows: Re
 	const cards = deck.cards.map((c) => {
 		const o = overrides.get(c.id);
 		const row = rows.get(c.id);
-		return o && row?.edited ? { ...c, ...html(row), text: [o.prompt, o.answer, o.note].join('\n') } : c;
+		return o && row?.edited ? { ...c, ...html(row) } : c;
 	});
 	for (const c of content.cards) {
 		const row = rows.get(c.id);
 		if (c.retired || !row) continue;
-		cards.push({ id: c.id, paperId: c.paperId, ...html(row), text: [c.prompt, c.answer, c.note].join('\n'), hash: row.hash });
+		cards.push({ id: c.id, paperId: c.paperId, ...html(row), hash: row.hash });
 	}
 	return { ...deck, papers: [...deck.papers, ...papers], cards };
 }
@@ -65,7 +60,7 @@ export const PAGE_SIZE = 50;
 
 export interface BrowsedCard {
 	card: CompiledCard;
-	paper: CompiledPaper;
+	paper: DeckPaper;
 	row: StateRow;
 }
 
@@ -90,13 +85,13 @@ export class CardBrowser {
 	message = $state('');
 	busy = $state(false);
 
-	deck = $state.raw<CompiledDeck | null>(null);
+	deck = $state.raw<DeckData | null>(null);
 	/** The user's own papers and cards and their rewordings (to edit them). */
 	content = $state.raw<OwnContent | null>(null);
 	rows = $state.raw<ReadonlyMap<string, StateRow>>(new Map());
 	#app: AppServices | null = null;
 	#index = new TextIndex([]);
-	#paperById = new Map<string, CompiledPaper>();
+	#paperById = new Map<string, DeckPaper>();
 	#nowMillis = $state(0);
 	#dayEndMillis = 0;
 
@@ -128,11 +123,11 @@ export class CardBrowser {
 		}
 	}
 
-	async #readTranslations(app: AppServices, deck: CompiledDeck): Promise<void> {
+	async #readTranslations(app: AppServices, deck: DeckData): Promise<void> {
 		const rows = this.#lang ? await loadTranslationRows(app.db, this.#lang, 'card') : [];
 		const translations = new Map(rows.map((r) => [r.id, r]));
 		// One document per card: its English and its translation, so a query in either language finds it.
-		this.#index = new TextIndex(deck.cards.map((c) => [c.text, translations.get(c.id)?.text ?? '', this.#paperById.get(c.paperId)?.short ?? '']));
+		this.#index = new TextIndex(deck.cards.map((c) => [cardSearchText(c), translations.get(c.id)?.text ?? '', this.#paperById.get(c.paperId)?.short ?? '']));
 		this.translations = translations;
 	}
 

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readBuiltDeck } from '../../e2e/builtDeck.ts';
 import type { Page } from 'playwright-core';
 import { describe, inject, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, serializeBackup, type BackupFile } from '../../../src/lib/core/backupFile.ts';
@@ -42,7 +43,7 @@ describe('browser benchmarks: backups', () => {
 		try {
 			// A realistic log: ten years of a learner's reviews of the real deck's cards, then of copies of
 			// them under new ids (as the speed benchmarks grow the deck) until there are 100,000 reviews.
-			const deck = JSON.parse(readFileSync(join(buildDir, 'deck.json'), 'utf8')) as { cards: { id: string; paperId: string }[] };
+			const deck = readBuiltDeck(buildDir);
 			const now = Date.now();
 			const clock = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, rolloverHour: 4 };
 			const scheduler = createScheduler(DEFAULT_SETTINGS.scheduler);

@@ -3,13 +3,14 @@
  * generated collection through the app's own storage layer. Bundled and injected by browser.bench.test.ts.
  */
 import { createScheduler } from '../../../src/lib/core/scheduler.ts';
-import type { CompiledCard, CompiledDeck } from '../../../src/lib/deck/deckTypes.ts';
+import type { CompiledCard } from '../../../src/lib/deck/deckTypes.ts';
 import { PaperdeckDatabase } from '../../../src/lib/db/database.ts';
 import { rebuildStates } from '../../../src/lib/db/rebuildStates.ts';
 import { reconcileDeck } from '../../../src/lib/db/reconcileDeck.ts';
 import { sweepStaleIndexEntries } from '../../../src/lib/db/sweepStaleIndexEntries.ts';
 import { loadSettings } from '../../../src/lib/db/settingsStore.ts';
 import { FORGETFUL, simulateLog } from '../simulateLog.ts';
+import { fetchDeck } from '../../../src/lib/deck/fetchDeck.ts';
 
 const DAY = 86_400_000;
 
@@ -19,7 +20,7 @@ async function seed(opts: { cards: number; events: number }): Promise<{ cards: n
 	await db.open();
 	const settings = await loadSettings(db);
 	const scheduler = createScheduler(settings.scheduler);
-	const deck = (await (await fetch('/deck.json')).json()) as CompiledDeck;
+	const deck = await fetchDeck();
 	// Synthetic cards copy real cards' text (math included) under new ids, spread over the real papers.
 	const extra: CompiledCard[] = [];
 	for (let i = deck.cards.length; i < opts.cards; i++) {

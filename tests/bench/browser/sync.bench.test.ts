@@ -21,6 +21,7 @@ import { startCouchServer } from '../../couch/startCouchServer.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { simulateLog } from '../simulateLog.ts';
 import { describeLongest, longestTask, watchLongTasks } from './longTasks.ts';
+import { readBuiltDeck } from '../../e2e/builtDeck.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -53,7 +54,7 @@ function endpoint(method: string, url: string): string {
 }
 
 function generateLog(): ReviewEvent[] {
-	const deck = JSON.parse(readFileSync(join(buildDir, 'deck.json'), 'utf8')) as { cards: { id: string; paperId: string }[] };
+	const deck = readBuiltDeck(buildDir);
 	const now = Date.now();
 	const clock = { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, rolloverHour: 4 };
 	const scheduler = createScheduler(DEFAULT_SETTINGS.scheduler);
