@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { budgetViolation, JS_BUDGETS_KB, kb, type Baseline, type Chunk } from './bundleBudget.ts';
-import { launchBrowser, type Browser } from './chromium.ts';
+import { launchBrowser } from './chromium.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -23,17 +23,15 @@ const updating = process.env.UPDATE_BUNDLE_BASELINE === '1';
 const measured: Baseline = {};
 
 describe('JavaScript budgets of the first screens (gzip, first visit, no service worker)', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser({ serviceWorkers: 'block' });
-	});
-	afterAll(async () => {
-		await browser.close();
+	afterAll(() => {
 		if (updating) writeFileSync(baselineFile, `${JSON.stringify(measured, null, '\t')}\n`);
 	});
 
 	for (const [route, budget] of Object.entries(JS_BUDGETS_KB)) {
 		it(`${route} stays within ${budget} KB`, async () => {
+			// A fresh profile for each route: each is the first visit of someone following a link there.
+			const browser = await launchBrowser({ serviceWorkers: 'block' });
+			onTestFinished(() => browser.close());
 			const page = await browser.context.newPage();
 			const files = new Set<string>();
 			page.on('request', (r) => {

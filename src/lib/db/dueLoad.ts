@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { DueLoad } from '../core/chooseDue.ts';
 import { studyDay, type DayClock } from '../core/studyDay.ts';
 import type { PaperdeckDatabase } from './database.ts';
-import { PAPER_TOPICS_KEY } from './reconcileDeck.ts';
+import { PAPER_TOPICS_KEY } from './deckMetaKeys.ts';
 
 /** The review cards, by due time (an index range: keys only where that is enough). */
 export function reviewRows(db: PaperdeckDatabase) {

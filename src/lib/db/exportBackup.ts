@@ -1,6 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_SCHEMA_VERSION, type BackupFile } from '../core/backupFile.ts';
 import type { PaperdeckDatabase } from './database.ts';
-import { DECK_VERSION_KEY } from './reconcileDeck.ts';
+import { DECK_VERSION_KEY } from './deckMetaKeys.ts';
 import { INDEX_SWEEP_KEY } from './sweepStaleIndexEntries.ts';
 import { logStoredSettings } from './settingsLog.ts';
 import { loadSettings, SCHEDULER_KEY, SETTINGS_KEY } from './settingsStore.ts';

@@ -2,8 +2,9 @@ import { newCardState } from '../core/newCardState.ts';
 import { replayCard } from '../core/replay.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { CardEvent } from '../core/types.ts';
-import type { CompiledDeck } from '../deck/deckTypes.ts';
+import type { DeckData } from '../deck/deckTypes.ts';
 import type { CardRow, PaperdeckDatabase, StateRow } from './database.ts';
+import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from './deckMetaKeys.ts';
 import { fromStateRow, toStateRow } from './stateRow.ts';
 
 export interface ReconcileReport {
@@ -13,10 +14,6 @@ export interface ReconcileReport {
 	restored: number;
 }
 
-/** The meta key holding the version of the deck last reconciled. */
-export const DECK_VERSION_KEY = 'deckVersion';
-/** The meta key holding each paper's topic (`Record<paperId, topicId>`), for turning topics off. */
-export const PAPER_TOPICS_KEY = 'paperTopics';
 
 /**
  * Brings the stored deck in line with the bundled one, in one transaction: new cards appear (new, or
@@ -27,7 +24,7 @@ export const PAPER_TOPICS_KEY = 'paperTopics';
  */
 export async function reconcileDeck(
 	db: PaperdeckDatabase,
-	deck: CompiledDeck,
+	deck: DeckData,
 	/** Null when the log is empty (then no history is replayed). */
 	scheduler: Scheduler | null,
 	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i]))

@@ -6,7 +6,7 @@ import { orderReviews } from '../core/reviewOrder.ts';
 import type { CardState, StudySettings } from '../core/types.ts';
 import { inPlanScope, planActive, type InterviewPlan, type ReviewOrder } from '../core/workload.ts';
 import type { PaperdeckDatabase, QueueName, StateRow } from './database.ts';
-import { PAPER_TOPICS_KEY } from './reconcileDeck.ts';
+import { PAPER_TOPICS_KEY } from './deckMetaKeys.ts';
 
 export interface DayWindow {
 	nowMillis: number;

@@ -1,4 +1,4 @@
-import { scriptUrl } from '$lib/security/trustedTypes';
+import { scriptUrl } from '$lib/security/trustedScriptUrl';
 
 export interface ServiceWorkerHooks {
 	/** A new version is installed and waiting behind the one in control: ask before swapping it in. */

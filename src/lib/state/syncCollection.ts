@@ -3,7 +3,7 @@
  * changed since the last start, so the usual start-up never downloads this code.
  */
 import type { Settings } from '../core/settings.ts';
-import type { CompiledDeck } from '../deck/deckTypes.ts';
+import type { DeckData } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { rebuildStates } from '../db/rebuildStates.ts';
@@ -13,7 +13,7 @@ import { SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 export async function syncCollection(
 	db: PaperdeckDatabase,
 	settings: Settings,
-	todo: { deck: CompiledDeck | null; rebuild: boolean }
+	todo: { deck: DeckData | null; rebuild: boolean }
 ): Promise<void> {
 	// The scheduler (ts-fsrs) is needed only to replay history: a first visit has none, so it skips
 	// downloading it.
