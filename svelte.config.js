@@ -46,7 +46,7 @@ export const CSP_DIRECTIVES = {
 	'base-uri': ['none'],
 	'form-action': ['self'],
 	// Chromium enforces these: HTML and script-URL sinks take only values from the named policies
-	// (Svelte's for its compiled templates, ours in src/lib/security/trustedTypes.ts and trustedScriptUrl.ts); no default policy.
+	// (Svelte's for its compiled templates, ours in src/lib/security/trustedTypes.ts); no default policy.
 	'require-trusted-types-for': ['script'],
 	'trusted-types': ['svelte-trusted-html', 'paperdeck-deck-html', 'paperdeck-script-url']
 };

@@ -7,7 +7,9 @@ import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
 import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
-const IN_CORE_OR_DB = /src[\\/]lib[\\/](core|db)[\\/]/;
+// The collection chunk: core and storage code, the deck data's fetch (a first visit's reconciliation
+// needs it), and the attachment every card view uses (chunks of their own would cost more than their code).
+const IN_CORE_OR_DB = /src[\\/]lib[\\/](core[\\/]|db[\\/]|deck[\\/](fetchDeck|deckParts)\.ts$|components[\\/]wideMath\.ts$)/;
 // Core and storage code that only some pages use (statistics, settings, library, backup & data,
 // interview) or the worker stays in those pages' chunks, out of the collection chunk every page loads.
 const PAGE_ONLY = new RegExp(
@@ -25,8 +27,6 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
 			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
-			// Reconciliation runs only when the deck or the scheduler settings changed since the last start.
-			'db[\\\\/](reconcileDeck|rebuildStates)\\.ts$',
 			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
 		].join('|') +
 		')'

@@ -7,8 +7,6 @@ declare module 'virtual:paperdeck-deck' {
 declare module 'virtual:paperdeck-deck-version' {
 	const version: string;
 	export default version;
-	/** How many cards the deck has. */
-	export const cardCount: number;
 }
 
 declare module 'virtual:paperdeck-translations' {

@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -59,7 +60,11 @@ export interface ServerOptions {
 	noShellRewrite?: boolean;
 	/** Rewrites every HTML page before it is served (the end-to-end tests add their error recorder). */
 	transformHtml?: (html: string) => string;
+	/** Compresses text with gzip when the browser accepts it, as static hosts do (`npm run lighthouse`). */
+	gzip?: boolean;
 }
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg']);
 
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
 	const hostHeaders = readHostHeaders(join(root, '_headers'));
@@ -70,8 +75,10 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;
 		}
+		const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 		res.writeHead(200, {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 			// As a real host would: the service worker script must never be served stale.
 			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0',
 			// …and the headers build/_headers asks a host to add (CSP with frame-ancestors, nosniff…),
@@ -79,6 +86,7 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => name !== 'cache-control'))
 		});
 		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
+		else if (gzip) res.end(gzipSync(readFileSync(file), { level: 9 }));
 		else createReadStream(file).pipe(res);
 	});
 	return new Promise((ok) =>

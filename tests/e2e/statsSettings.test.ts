@@ -119,6 +119,8 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 	it('applies the theme at once and keeps it across reloads', async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/settings`);
+		// A tap before hydration checks the radio natively with no handler yet (it failed so in CI runs).
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.getByRole('radio', { name: 'Dark' }).check();
 		// "At once": within a second of the tap (the choice is stored, then shown; one CI run under load
 		// read the page in between).

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
 import { renderMarkdown } from '../../src/lib/deck/renderMarkdown.ts';
-import { checkDeckHtml } from '../../src/lib/security/trustedTypes.ts';
-import { checkScriptUrl } from '../../src/lib/security/trustedScriptUrl.ts';
+import { checkDeckHtml, checkScriptUrl } from '../../src/lib/security/trustedTypes.ts';
 import { CSP_DIRECTIVES as DIRECTIVES } from '../../svelte.config.js';
 
 const CSP_DIRECTIVES = DIRECTIVES!;

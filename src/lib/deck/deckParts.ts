@@ -1,12 +1,13 @@
 /**
- * The deck data in parts, so a first visit downloads only what it shows before the rest: `/deck.json`
- * carries the papers, the topics and the first cards in the default study order (a first session's
- * new cards are among them); `/deck/<n>.json` carry the other cards. Every part names the deck's
- * version, so parts of two builds are never put together.
+ * The deck data in parts, each well under 200 KB gzip: `/deck.json` carries the papers, the topics and
+ * the first cards in the default study order (a first session's new cards are among them), and
+ * `/deck/<n>.json` carry the other cards. (Made so a first visit could store and show the head before
+ * the rest; see the README on why its import still takes all parts at once.) Every part names the
+ * deck's version, so parts of two builds are never put together.
  */
 import type { CompiledCard, DeckData } from './deckTypes.ts';
 
-/** Cards in the first part: well above a first session's new cards, a small download. */
+/** Cards in the first part: well above a first session's new cards. */
 export const FIRST_PART_CARDS = 200;
 /** Cards in each later part (each stays well under 200 KB gzip). */
 export const PART_CARDS = 1000;
@@ -31,10 +32,9 @@ export function splitDeck(deck: DeckData): { head: DeckHead; parts: DeckPart[] }
 	return { head: { ...deck, cards: deck.cards.slice(0, FIRST_PART_CARDS), parts: parts.length + 1 }, parts };
 }
 
-/** The deck data put back together; throws when a part belongs to another version of the deck. */
+/** The deck data put back together (`parts`: all of them); throws when a part belongs to another version. */
 export function joinDeck(head: DeckHead, parts: readonly DeckPart[]): DeckData {
-	if (parts.length !== head.parts - 1) throw new Error(`The deck has ${head.parts} parts, ${parts.length + 1} were given`);
-	for (const p of parts) if (p.version !== head.version) throw new Error('A part of the deck belongs to another version (reload the page)');
+	for (const p of parts) if (p.version !== head.version) throw new Error('Deck parts of two versions');
 	const { parts: _n, ...deck } = head;
 	return { ...deck, cards: [...head.cards, ...parts.flatMap((p) => p.cards)] };
 }

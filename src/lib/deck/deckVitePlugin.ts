@@ -83,8 +83,7 @@ export function deckVitePlugin(): Plugin {
 		},
 		load(id) {
 			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
-			// The card count lets a first visit's home screen show today's numbers before the import ends.
-			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};\nexport const cardCount = ${get().deck.cards.length};`;
+			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};`;
 			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
 			if (id === `\0${TRANSLATION_VERSIONS}`) {
 				const versions = Object.fromEntries(Object.entries(get().translations).map(([lang, t]) => [lang, t.version]));

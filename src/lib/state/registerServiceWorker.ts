@@ -1,4 +1,4 @@
-import { scriptUrl } from '$lib/security/trustedScriptUrl';
+import { scriptUrl } from '$lib/security/trustedTypes';
 
 export interface ServiceWorkerHooks {
 	/** A new version is installed and waiting behind the one in control: ask before swapping it in. */

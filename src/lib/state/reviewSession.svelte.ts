@@ -19,7 +19,7 @@ import { loadDueLoad, paperTopics } from '../db/dueLoad.ts';
 import { inPlanScope, planActive } from '../core/workload.ts';
 import { m } from '../paraglide/messages.js';
 import { adoptStoredSettings } from './adoptStoredSettings.ts';
-import { openAppForReview, type AppServices } from './openApp.ts';
+import { openApp, type AppServices } from './openApp.ts';
 
 export interface ShownCard {
 	state: CardState;
@@ -88,7 +88,7 @@ export class ReviewSession {
 	async start(scope: SessionScope = {}): Promise<void> {
 		this.#scope = scope;
 		try {
-			const app = (this.#app = await openAppForReview());
+			const app = (this.#app = await openApp());
 			const now = Date.now();
 			await this.#loadQueue(app, now);
 			this.#showNext(now);

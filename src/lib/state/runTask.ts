@@ -1,4 +1,4 @@
-import { scriptUrl } from '../security/trustedScriptUrl.ts';
+import { scriptUrl } from '../security/trustedTypes.ts';
 import type { TaskMessage, TaskRequest, TaskResults, TaskStep } from '../workers/handleTask.ts';
 // The worker's built URL, not Vite's `new Worker(new URL(…))` form: that passes a plain string to the
 // Worker constructor, which the page's Trusted Types policy refuses in Chromium.

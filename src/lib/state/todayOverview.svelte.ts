@@ -1,10 +1,7 @@
-import { cardCount } from 'virtual:paperdeck-deck-version';
-import { firstVisitSummary } from '../core/firstVisitSummary.ts';
 import { studyDayBounds } from '../core/studyDay.ts';
-import { selectsEverything } from '../core/studySelection.ts';
 import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
 import { showDueBadge } from './appBadge.ts';
-import { openCollectionEarly } from './openCollection.ts';
+import { openCollection } from './openCollection.ts';
 
 /** How long the home screen must stay open before it runs the background housekeeping. */
 const HOUSEKEEPING_DELAY_MILLIS = 10_000;
@@ -24,15 +21,9 @@ export class TodayOverview {
 
 	#housekeepingTimer: ReturnType<typeof setTimeout> | undefined;
 
-	/**
-	 * Shows today's numbers as soon as they are known: on a first visit from the deck alone while its
-	 * import runs in a worker (nothing is due, the new-card limit is free), then from storage.
-	 */
 	async load(): Promise<void> {
 		try {
-			const app = await openCollectionEarly();
-			if (app.importing && selectsEverything(app.settings.selection)) this.summary = firstVisitSummary(app.settings.study, cardCount);
-			await app.ready;
+			const app = await openCollection();
 			const now = Date.now();
 			const { startMillis, endMillis } = studyDayBounds(now, app.clock);
 			this.summary = await todaySummary(

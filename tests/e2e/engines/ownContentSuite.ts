@@ -47,7 +47,7 @@ export function ownContentSuite(engine: EngineName): void {
 				await a.click({ role: 'button', name: 'Add a card' });
 				await a.fill({ role: 'textbox', name: 'Question' }, 'What fraction $k/T$ of tokens does a MoD block process?');
 				await a.fill({ role: 'textbox', name: 'Answer' }, 'A fixed capacity, e.g. $$\\frac{k}{T} = 12.5\\%$$');
-				await a.waitFor('[data-testid="own-preview"] .katex-display');
+				await a.waitFor('[data-testid="own-preview"] math[display="block"]');
 				if (engine === 'chromium') await a.screenshot('/tmp/wt19-add-card.png');
 				await a.click({ role: 'button', name: 'Save' });
 				await a.waitFor(`li[data-card^="${paperId}/u_"]`);
@@ -110,7 +110,7 @@ export function ownContentSuite(engine: EngineName): void {
 				await b.click({ role: 'link', name: /Mixture of Depths/ });
 				await b.waitFor(`li[data-card^="${paperId}/u_"]`);
 				expect(await b.text('ol.cards')).toContain('What fraction');
-				expect(await b.evaluate(() => !!document.querySelector('ol.cards .katex'))).toBe(true);
+				expect(await b.evaluate(() => !!document.querySelector('ol.cards .katex math'))).toBe(true);
 				expect(await pageErrors(a)).toEqual([]);
 				expect(await pageErrors(b)).toEqual([]);
 			} finally {

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench:first-visit`: a first visit on a fresh profile, the build served with gzip as a static
+ * host serves it, in Chromium. Prints the median of five runs of:
+ * - on a phone network (CDP emulation: 1.6 Mbps down, 750 kbps up, 150 ms round trip), the time from
+ *   first paint to "works offline": the service worker has installed its precache and controls the
+ *   page, and the deck is stored;
+ * - unthrottled, the time from navigation to the first card at /review, and the longest main-thread
+ *   task from the collection's opening to the end of the deck's import.
+ * `FIRST_VISIT_BUILD=<dir>` measures another build (an older one, for a before-and-after figure).
+ * Benchmarks report, never fail.
+ */
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { launchBrowser } from '../../e2e/chromium.ts';
+import { startStaticServer } from '../../e2e/staticServer.ts';
+
+const RUNS = Number(process.env.FIRST_VISIT_RUNS ?? 5);
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Chromium's phone-network emulation: bytes per second and milliseconds. */
+const PHONE_NETWORK = { offline: false, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, latency: 150 };
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+	({ server, url: base } = await startStaticServer(resolve(process.env.FIRST_VISIT_BUILD ?? inject('buildDir')), 0, { gzip: true }));
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+/** Records main-thread tasks of 50 ms or more with their start times. */
+async function recordLongTasks(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const w = window as unknown as { __tasks: [number, number][] };
+		w.__tasks = [];
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__tasks.push([e.startTime, e.duration]);
+		}).observe({ type: 'longtask', buffered: true });
+	});
+}
+
+/** Resolves once the deck is stored (the collection's opening measured; older builds: the deck version recorded). */
+async function deckStored(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('pd:reconcile').length > 0 || performance.getEntriesByName('pd:open').length > 0, undefined, { timeout: 300_000, polling: 100 });
+}
+
+describe('a first visit (fresh profile, gzip)', () => {
+	it(`to "works offline" on a phone network, median of ${RUNS}`, async () => {
+		const times: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const browser = await launchBrowser();
+			try {
+				const page = await browser.context.newPage();
+				const cdp = await browser.context.newCDPSession(page);
+				await cdp.send('Network.enable');
+				await cdp.send('Network.emulateNetworkConditions', PHONE_NETWORK);
+				await page.goto(`${base}/`, { timeout: 300_000 });
+				await page.evaluate(async () => {
+					await navigator.serviceWorker.ready;
+					if (!navigator.serviceWorker.controller) {
+						await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+					}
+				});
+				await deckStored(page);
+				const t = await page.evaluate(() => performance.now() - performance.getEntriesByName('first-paint')[0]!.startTime);
+				times.push(t);
+			} finally {
+				await browser.close();
+			}
+		}
+		console.log(`first paint → works offline (1.6 Mbps, 150 ms): median ${(median(times) / 1000).toFixed(1)} s (${times.map((t) => (t / 1000).toFixed(1)).join(', ')})`);
+	});
+
+	it(`to the first card at /review, unthrottled, median of ${RUNS}`, async () => {
+		const times: number[] = [];
+		const longest: number[] = [];
+		for (let i = 0; i < RUNS; i++) {
+			const browser = await launchBrowser();
+			try {
+				const page = await browser.context.newPage();
+				await recordLongTasks(page);
+				await page.goto(`${base}/review`);
+				await page.locator('article.card').waitFor({ timeout: 60_000 });
+				times.push(await page.evaluate(() => performance.now()));
+				await deckStored(page);
+				await page.waitForTimeout(500);
+				longest.push(
+					await page.evaluate(() => {
+						const open = performance.getEntriesByName('pd:open-start')[0]?.startTime ?? 0;
+						const tasks = (window as unknown as { __tasks: [number, number][] }).__tasks.filter(([start]) => start >= open);
+						return Math.max(0, ...tasks.map(([, d]) => d));
+					})
+				);
+			} finally {
+				await browser.close();
+			}
+		}
+		const m = median(longest);
+		console.log(`navigation → first card at /review: median ${Math.round(median(times))} ms (${times.map(Math.round).join(', ')})`);
+		console.log(`longest main-thread task from the collection's opening to the deck stored: median ${m === 0 ? 'none of 50 ms or more' : `${Math.round(m)} ms`} (${longest.map(Math.round).join(', ')})`);
+	});
+});
