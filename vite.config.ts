@@ -145,7 +145,10 @@ export default defineConfig({
 					fileParallelism: false,
 					// Three engines on a two-core machine: a walk of every page takes a while.
 					testTimeout: 120_000,
-					hookTimeout: 60_000
+					hookTimeout: 60_000,
+					// Pages open the collection before they show stored state: often more than the default second
+					// on a loaded CI machine. Checks of "at once" give their own timeout.
+					expect: { poll: { timeout: 10_000 } }
 				}
 			},
 			{

@@ -130,7 +130,9 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 		await page.goto(`${baseURL}/`);
 		expect(await theme()).toBe('dark');
 		await page.goto(`${baseURL}/settings`);
-		await expect.poll(() => page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+		// The radios show the stored theme once the collection has opened: more than the poll's default
+		// second on a loaded CI machine (a CI run failed here so).
+		await expect.poll(() => page.getByRole('radio', { name: 'Dark' }).isChecked(), { timeout: 15_000 }).toBe(true);
 		await page.getByRole('radio', { name: 'Same as this device' }).check();
 		await expect.poll(theme, { timeout: 1000 }).toBeNull();
 	});

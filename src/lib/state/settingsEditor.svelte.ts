@@ -43,13 +43,15 @@ export class SettingsEditor {
 	#save: RunningTask<void> | null = null;
 	#previews: Record<'now' | 'edited', RunningTask<WorkloadDay[]> | null> = { now: null, edited: null };
 	#previewTimer: ReturnType<typeof setTimeout> | undefined;
+	#themeChosen = false;
 
 	async load(): Promise<void> {
 		try {
 			const app = await openApp();
 			this.saved = app.settings;
 			this.form = settingsToForm(app.settings);
-			this.theme = app.settings.theme;
+			// A theme tapped while the collection opened is newer than the stored one.
+			if (!this.#themeChosen) this.theme = app.settings.theme;
 			this.status = 'ready';
 			this.#startPreview(app.settings, 'now');
 		} catch (e) {
@@ -97,6 +99,7 @@ export class SettingsEditor {
 
 	/** Applies a theme at once and keeps it. */
 	async setTheme(theme: Theme): Promise<void> {
+		this.#themeChosen = true;
 		this.theme = theme;
 		showTheme(theme);
 		const app = await openApp();
