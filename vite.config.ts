@@ -22,7 +22,7 @@ const PAGE_ONLY = new RegExp(
 			'db[\\\\/](syncStore|mergeSettingsEvents|settlePulledCards|settingsLog)\\.ts$',
 			'core[\\\\/]interview\\w*\\.ts$',
 			'db[\\\\/](recordInterviewAnswer|scheduleDueBy|workloadActions|refreshTranslation|translationRows)\\.ts$',
-			'core[\\\\/](backlog|planReadiness)\\.ts$',
+			'core[\\\\/](backlog|planReadiness|calendarReminder)\\.ts$',
 			// The user's own content (issue 19): only the pages that show or write it.
 			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
 			'db[\\\\/]ownContentStore\\.ts$',

@@ -70,6 +70,27 @@ describe('deck reconciliation', () => {
 		expect(await state(db, id)).toEqual(learned);
 	});
 
+	it('aborted midway (the page left), a reconciliation writes nothing; the next one writes the whole deck', async () => {
+		const db = await freshDb();
+		const leaving = new AbortController();
+		// Abort once a first slice of rows has been handed to IndexedDB, before the transaction's end.
+		const put = db.cards.bulkPut.bind(db.cards);
+		vi.spyOn(db.cards, 'bulkPut').mockImplementation((rows) =>
+			put(rows).then((keys) => {
+				leaving.abort();
+				return keys;
+			})
+		);
+		await expect(reconcileDeck(db, makeDeck(30, 10), scheduler, undefined, leaving.signal)).rejects.toThrow();
+		expect(await db.cards.count()).toBe(0);
+		expect(await db.states.count()).toBe(0);
+		expect(await db.meta.get('deckVersion')).toBeUndefined();
+		vi.restoreAllMocks();
+		// The next page's import writes the whole deck.
+		expect((await reconcileDeck(db, makeDeck(30, 10), scheduler)).added).toBe(300);
+		expect(await db.states.count()).toBe(300);
+	});
+
 	it('gives a newly added card the history an import already brought', async () => {
 		const db = await freshDb();
 		await reconcileDeck(db, makeDeck(1, 1), scheduler);

@@ -14,6 +14,8 @@ export interface ReconcileReport {
 	restored: number;
 }
 
+/** Rows written per request: a few milliseconds of cloning each. */
+const PUT_SLICE = 100;
 
 /**
  * Brings the stored deck in line with the bundled one, in one transaction: new cards appear (new, or
@@ -27,10 +29,14 @@ export async function reconcileDeck(
 	deck: DeckData,
 	/** Null when the log is empty (then no history is replayed). */
 	scheduler: Scheduler | null,
-	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i]))
+	ranks: ReadonlyMap<string, number> = new Map(deck.cards.map((c, i) => [c.id, i])),
+	/** Aborts the transaction (nothing is written) when it fires. */
+	signal?: AbortSignal
 ): Promise<ReconcileReport> {
 	const shortById = new Map(deck.papers.map((p) => [p.id, p.short]));
-	return db.transaction('rw', [db.cards, db.states, db.events, db.meta], async () => {
+	return db.transaction('rw', [db.cards, db.states, db.events, db.meta], async (tx) => {
+		signal?.throwIfAborted();
+		signal?.addEventListener('abort', () => tx.abort(), { once: true });
 		const [stored, states] = await Promise.all([db.cards.toArray(), db.states.toArray()]);
 		const storedById = new Map(stored.map((c) => [c.id, c]));
 		const stateById = new Map(states.map((s) => [s.cardId, s]));
@@ -102,8 +108,10 @@ export async function reconcileDeck(
 			statePuts.push(toStateRow(state, { paperId: u.paperId, newRank: u.rank, retired: false }));
 		}
 
-		await db.cards.bulkPut(cardPuts);
-		await db.states.bulkPut(statePuts);
+		// IndexedDB clones every value synchronously: in slices, a first visit's import of the whole deck
+		// leaves the page responsive between them. The transaction stays one: all of it or nothing.
+		for (let i = 0; i < cardPuts.length; i += PUT_SLICE) await db.cards.bulkPut(cardPuts.slice(i, i + PUT_SLICE));
+		for (let i = 0; i < statePuts.length; i += PUT_SLICE) await db.states.bulkPut(statePuts.slice(i, i + PUT_SLICE));
 		await db.meta.put({ key: PAPER_TOPICS_KEY, value: Object.fromEntries(deck.papers.map((p) => [p.id, p.topic])) });
 		await db.meta.put({ key: DECK_VERSION_KEY, value: deck.version });
 		return report;

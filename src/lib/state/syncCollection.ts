@@ -13,7 +13,9 @@ import { SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 export async function syncCollection(
 	db: PaperdeckDatabase,
 	settings: Settings,
-	todo: { deck: DeckData | null; rebuild: boolean }
+	todo: { deck: DeckData | null; rebuild: boolean },
+	/** Aborts the deck's reconciliation, which then writes nothing. */
+	signal?: AbortSignal
 ): Promise<void> {
 	// The scheduler (ts-fsrs) is needed only to replay history: a first visit has none, so it skips
 	// downloading it.
@@ -21,11 +23,27 @@ export async function syncCollection(
 	const scheduler = hasHistory ? (await import('../core/scheduler.ts')).createScheduler(settings.scheduler) : null;
 	if (todo.deck) {
 		const { newCardOrder, randomSeed } = settings.selection;
-		await reconcileDeck(db, todo.deck, scheduler, newCardRanks(todo.deck, newCardOrder, randomSeed));
+		await reconcileDeck(db, todo.deck, scheduler, newCardRanks(todo.deck, newCardOrder, randomSeed), signal);
 	}
 	if (todo.rebuild) {
 		// With no history every state is a new card's, whatever the settings: nothing to replay.
 		if (scheduler) await rebuildStates(db, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });
 	}
+}
+
+/**
+ * A signal that fires when the person leaves the page. WebKit keeps a page it caches for back and
+ * forward with its transactions open, so a first visit's import left unfinished locked the collection
+ * for the next page. The import is all or nothing: aborted, it runs again on the next page, and a page
+ * brought back from that cache reloads to run it.
+ */
+export function abortOnLeave(): { signal: AbortSignal; done: () => void } {
+	const controller = new AbortController();
+	const leave = () => {
+		controller.abort();
+		window.addEventListener('pageshow', (e) => e.persisted && location.reload(), { once: true });
+	};
+	addEventListener('pagehide', leave, { once: true });
+	return { signal: controller.signal, done: () => removeEventListener('pagehide', leave) };
 }

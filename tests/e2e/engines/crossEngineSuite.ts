@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { readBuiltDeck } from '../builtDeck.ts';
 import { ROUTES } from '../routes.ts';
 import { startStaticServer } from '../staticServer.ts';
 import {
@@ -50,6 +51,30 @@ export function crossEngineSuite(engine: EngineName): void {
 				await page.waitUntil(() => !document.querySelector('[aria-busy="true"]'));
 				expect(await pageErrors(page), route.path).toEqual([]);
 			}
+		});
+
+		// WebKit kept the left page's import transaction open (the page cached for back and forward),
+		// and /review then waited forever for the collection.
+		it('a first visit left during the deck import: the next page imports the whole deck and shows a card', async () => {
+			const page = await launch();
+			await page.goto(`${baseURL}/`);
+			await page.waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/deck/2.json') && (r as PerformanceResourceTiming).responseEnd > 0));
+			expect(await page.evaluate(() => performance.getEntriesByName('pd:open').length), 'the import was still under way').toBe(0);
+			await page.goto(`${baseURL}/review`);
+			await page.waitFor('article.card');
+			const stored = await page.evaluate(
+				() =>
+					new Promise<number>((resolve, reject) => {
+						const open = indexedDB.open('paperdeck');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const count = open.result.transaction('states').objectStore('states').count();
+							count.onsuccess = () => resolve(count.result);
+						};
+					})
+			);
+			expect(stored).toBe(readBuiltDeck(buildDir).cards.length);
+			expect(await pageErrors(page)).toEqual([]);
 		});
 
 		it('reviews ten cards by keyboard and by click; reload keeps the progress; undo restores a card', async () => {
