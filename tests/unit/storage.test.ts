@@ -91,6 +91,15 @@ describe('deck reconciliation', () => {
 		expect(await db.states.count()).toBe(300);
 	});
 
+	it('refuses to add cards without a scheduler when the log has history (it could not replay it), and writes nothing', async () => {
+		const db = await freshDb();
+		await reconcileDeck(db, makeDeck(1, 1), scheduler);
+		// History of a card with no state row yet.
+		await db.events.add(review('paper-1/card-0', NOW, 3));
+		await expect(reconcileDeck(db, makeDeck(2, 1), null)).rejects.toThrow(/no scheduler/);
+		expect(await db.cards.count()).toBe(1);
+	});
+
 	it('gives a newly added card the history an import already brought', async () => {
 		const db = await freshDb();
 		await reconcileDeck(db, makeDeck(1, 1), scheduler);

@@ -93,8 +93,12 @@ export async function reconcileDeck(
 		}
 
 		// A card can have history before it has a state row: an imported backup made on a newer deck.
+		// With no scheduler the log must be empty, and a first visit skips looking up every card's history.
 		const history = new Map<string, CardEvent[]>();
-		if (unseen.length > 0) {
+		if (unseen.length > 0 && !scheduler && (await db.events.limit(1).count()) > 0) {
+			throw new Error('reconcileDeck: the log has history but no scheduler was given');
+		}
+		if (unseen.length > 0 && scheduler) {
 			for (const e of await db.events.where('cardId').anyOf(unseen.map((u) => u.id)).toArray()) {
 				const list = history.get(e.cardId);
 				if (list) list.push(e);
@@ -103,7 +107,6 @@ export async function reconcileDeck(
 		}
 		for (const u of unseen) {
 			const events = history.get(u.id);
-			if (events && !scheduler) throw new Error('reconcileDeck: the log has history but no scheduler was given');
 			const state = events ? replayCard(u.id, events, scheduler!) : newCardState(u.id);
 			statePuts.push(toStateRow(state, { paperId: u.paperId, newRank: u.rank, retired: false }));
 		}
