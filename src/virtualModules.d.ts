@@ -7,6 +7,7 @@ declare module 'virtual:paperdeck-deck' {
 declare module 'virtual:paperdeck-deck-version' {
 	const version: string;
 	export default version;
+	export const cardCount: number;
 }
 
 declare module 'virtual:paperdeck-translations' {

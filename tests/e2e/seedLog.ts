@@ -58,9 +58,10 @@ export async function storeEventsInPage(json: string): Promise<void> {
 
 export async function seedReviewLog(page: Page, baseURL: string, options: SeedOptions): Promise<GeneratedLog> {
 	const log = await simulatedLog(baseURL, options);
-	// The app must have created its database (and reconciled the deck) first.
+	// The app must have created its database and stored the deck first (a first visit's home screen
+	// shows its numbers before the import ends).
 	await page.goto(`${baseURL}/`);
-	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language
+	await page.waitForFunction(() => performance.getEntriesByName('pd:open').length > 0);
 	await page.evaluate(storeEventsInPage, JSON.stringify(log.events));
 	await page.reload();
 	await page.locator('section.stats[aria-busy="false"]').waitFor(); // in any interface language

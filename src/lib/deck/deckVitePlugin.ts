@@ -5,7 +5,7 @@
  * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
  * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
  * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
- * compares with what it last reconciled. `virtual:paperdeck-translations` is each language's text
+ * compares with what it last reconciled, and its number of cards (a first visit's numbers). `virtual:paperdeck-translations` is each language's text
  * (`/deck.<lang>.json`), fetched only by people who read the cards in that language;
  * `virtual:paperdeck-translation-versions` is each one's version, so the client downloads a language
  * again only when its text changed.
@@ -83,7 +83,10 @@ export function deckVitePlugin(): Plugin {
 		},
 		load(id) {
 			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
-			if (id === `\0${VERSION}`) return `export default ${JSON.stringify(get().deck.version)};`;
+			if (id === `\0${VERSION}`) {
+				const { deck } = get();
+				return `export default ${JSON.stringify(deck.version)};\nexport const cardCount = ${deck.cards.length};`;
+			}
 			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
 			if (id === `\0${TRANSLATION_VERSIONS}`) {
 				const versions = Object.fromEntries(Object.entries(get().translations).map(([lang, t]) => [lang, t.version]));

@@ -24,6 +24,14 @@ export function deviceClock(settings: Settings): DayClock {
 
 let opening: Promise<Collection> | null = null;
 
+let announceFirstVisit: (settings: Settings) => void = () => {};
+/**
+ * Resolves with the settings when this page load imports the deck into an empty collection (a first
+ * visit), as the import begins: a screen can show what follows from the deck alone meanwhile. Never
+ * resolves on any other visit.
+ */
+export const firstVisit = new Promise<Settings>((resolve) => (announceFirstVisit = resolve));
+
 export function openCollection(): Promise<Collection> {
 	opening ??= start().catch((e) => {
 		opening = null;
@@ -58,6 +66,7 @@ async function start(): Promise<Collection> {
 	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);
 	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
 	// maintenance code.
+	if (!storedDeck && (await db.events.limit(1).count()) === 0) announceFirstVisit(settings);
 	if (deckChanged || schedulerChanged) {
 		const { syncCollection, abortOnLeave } = await import('./syncCollection.ts');
 		const deck = deckChanged ? await fetchDeck() : null;

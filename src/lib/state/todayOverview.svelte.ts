@@ -1,7 +1,10 @@
+import { cardCount } from 'virtual:paperdeck-deck-version';
+import { firstVisitSummary } from '../core/firstVisitSummary.ts';
 import { studyDayBounds } from '../core/studyDay.ts';
+import { selectsEverything } from '../core/studySelection.ts';
 import { todaySummary, type TodaySummary } from '../db/studyQueries.ts';
 import { showDueBadge } from './appBadge.ts';
-import { openCollection } from './openCollection.ts';
+import { firstVisit, openCollection } from './openCollection.ts';
 
 /** How long the home screen must stay open before it runs the background housekeeping. */
 const HOUSEKEEPING_DELAY_MILLIS = 10_000;
@@ -21,7 +24,14 @@ export class TodayOverview {
 
 	#housekeepingTimer: ReturnType<typeof setTimeout> | undefined;
 
+	/**
+	 * Shows today's numbers as soon as they are known: on a first visit from the deck alone while its
+	 * import runs (nothing is due or answered, the new-card limit is free), then from storage.
+	 */
 	async load(): Promise<void> {
+		void firstVisit.then((settings) => {
+			if (!this.summary && selectsEverything(settings.selection)) this.summary = firstVisitSummary(settings.study, cardCount);
+		});
 		try {
 			const app = await openCollection();
 			const now = Date.now();
@@ -38,6 +48,8 @@ export class TodayOverview {
 			// review must not wait behind it (a finished session runs it too, see afterSession).
 			this.#housekeepingTimer = setTimeout(() => void import('./afterSession.ts').then((m) => m.housekeeping(app)), HOUSEKEEPING_DELAY_MILLIS);
 		} catch (e) {
+			// A first visit's numbers from the deck alone go too: the deck could not be stored.
+			this.summary = null;
 			this.error = (e as Error).message;
 		}
 	}

@@ -53,6 +53,22 @@ export function crossEngineSuite(engine: EngineName): void {
 			}
 		});
 
+		it("a first visit shows today's numbers on / while the deck is imported, and storage agrees after", async () => {
+			const page = await launch();
+			await page.goto(`${baseURL}/`);
+			const numbers = () =>
+				['due-count', 'new-count', 'answered-count'].map((id) => (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.innerText.trim() ?? '');
+			// Shown while the import is still under way (its end is measured as pd:open).
+			await page.waitUntil(() => /^\d+$/.test(document.querySelector('[data-testid="new-count"]')?.textContent?.trim() ?? '') && performance.getEntriesByName('pd:open').length === 0);
+			const during = await page.evaluate(numbers);
+			expect(during).toEqual(['0', '20', '0']);
+			await page.waitUntil(() => performance.getEntriesByName('pd:open').length > 0);
+			await page.reload();
+			await page.waitFor('[aria-label="Today\'s study"][aria-busy="false"]');
+			expect(await page.evaluate(numbers)).toEqual(during);
+			expect(await pageErrors(page)).toEqual([]);
+		});
+
 		// WebKit kept the left page's import transaction open (the page cached for back and forward),
 		// and /review then waited forever for the collection.
 		it('a first visit left during the deck import: the next page imports the whole deck and shows a card', async () => {
