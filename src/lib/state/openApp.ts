@@ -23,4 +23,3 @@ export function openApp(): Promise<AppServices> {
 		});
 	return opening;
 }
-
