@@ -27,6 +27,9 @@ export async function todayNumbers(page: Page, baseURL: string): Promise<{ due: 
 export async function waitForNextQuestion(page: Page, previous: string): Promise<string> {
 	await page.waitForFunction(
 		(prev) => {
+			// And saved: a full navigation right after an answer must not race its write (a CI run counted
+			// one answer short on /stats so).
+			if (document.querySelector('[data-saving="true"]')) return false;
 			const face = document.querySelector('article.card .face') as HTMLElement | null;
 			return !!face && face.innerText.trim() !== prev && !!document.querySelector('button.show');
 		},
