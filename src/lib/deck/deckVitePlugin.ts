@@ -5,8 +5,9 @@
  * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
  * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
  * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
- * compares with what it last reconciled, and its number of cards (a first visit's numbers). `virtual:paperdeck-translations` is each language's text
- * (`/deck.<lang>.json`), fetched only by people who read the cards in that language;
+ * compares with what it last reconciled, and its number of cards (a first visit's numbers).
+ * `virtual:paperdeck-translations` is each language's text (`/deck.<lang>.json`), fetched only by
+ * people who read the cards in that language;
  * `virtual:paperdeck-translation-versions` is each one's version, so the client downloads a language
  * again only when its text changed.
  */

@@ -64,9 +64,9 @@ async function start(): Promise<Collection> {
 	// A collection reconciled before papers' topics were stored (for turning topics off) gets them now.
 	const deckChanged = storedDeck?.value !== deckVersion || hasTopics === 0;
 	const schedulerChanged = storedKey?.value !== schedulerKey(settings.scheduler);
+	if (!storedDeck && (await db.events.limit(1).count()) === 0) announceFirstVisit(settings);
 	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
 	// maintenance code.
-	if (!storedDeck && (await db.events.limit(1).count()) === 0) announceFirstVisit(settings);
 	if (deckChanged || schedulerChanged) {
 		const { syncCollection, abortOnLeave } = await import('./syncCollection.ts');
 		const deck = deckChanged ? await fetchDeck() : null;
