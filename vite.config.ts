@@ -4,6 +4,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
+import { intlFormatterCache } from './tools/intlFormatterCache.ts';
 import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
@@ -66,6 +67,7 @@ export default defineConfig({
 			? []
 			: [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitReadme: false })]),
 		deckVitePlugin(),
+		intlFormatterCache(),
 		uplotLocaleGuard(),
 		sveltekit(),
 		SvelteKitPWA({

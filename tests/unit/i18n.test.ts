@@ -3,7 +3,7 @@
  * inputs, the Chinese is Chinese, every topic has its name, and the shared formatting speaks each.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeDue, stageName } from '../../src/lib/i18n/cardStatusText.ts';
 import { formatHour, formatNumber, formatPercent } from '../../src/lib/i18n/format.ts';
 import { pickLocale } from '../../src/lib/i18n/pickLocale.ts';
@@ -104,5 +104,43 @@ describe('choosing the language', () => {
 		expect(pickLocale('klingon', [])).toBe('en');
 		// A language tag that merely starts with the letters is not Chinese or English.
 		expect(pickLocale(null, ['zha', 'eng'])).toBe('en');
+	});
+});
+
+describe("the messages' formatters", () => {
+	it('builds each plural and number formatter once per locale, not on every message (tools/intlFormatterCache.ts)', async () => {
+		const built: string[] = [];
+		const { PluralRules, NumberFormat } = Intl;
+		// Counting subclasses; the registry reads Intl.<kind> when it builds one.
+		Object.assign(Intl, {
+			PluralRules: class extends PluralRules {
+				constructor(...args: ConstructorParameters<typeof PluralRules>) {
+					super(...args);
+					built.push(`plural ${String(args[0])}`);
+				}
+			},
+			NumberFormat: class extends NumberFormat {
+				constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+					super(...args);
+					built.push(`number ${String(args[0])}`);
+				}
+			}
+		});
+		try {
+			// Fresh modules: the messages above have filled the registry's cache already.
+			vi.resetModules();
+			const fresh = (await import('../../src/lib/paraglide/messages.js')).m;
+			const runtime = await import('../../src/lib/paraglide/runtime.js');
+			const texts = [1, 2, 3, 1200].map((count) => fresh.review_done_answered({ count }));
+			runtime.overwriteGetLocale(() => 'zh-CN');
+			texts.push(...[1, 2].map((count) => fresh.review_done_answered({ count })));
+			// Still right: the cached formatters answer as fresh ones would.
+			expect(texts[0]).toMatch(/\b1 card\b/);
+			expect(texts[3]).toMatch(/1,200 cards/);
+			expect(texts[4]).toMatch(/1/);
+			expect(built.sort()).toEqual(['number en', 'number zh-CN', 'plural en', 'plural zh-CN']);
+		} finally {
+			Object.assign(Intl, { PluralRules, NumberFormat });
+		}
 	});
 });
