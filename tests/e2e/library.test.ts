@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { htmlSearchText } from '../../src/lib/core/cardSearchText.ts';
 import { normalizeText } from '../../src/lib/core/textSearch.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 import { orderPapers } from '../../src/lib/deck/newCardOrder.ts';
@@ -16,10 +17,10 @@ beforeAll(async () => {
 /** A word of `paperId`'s summary that no other paper's searchable text contains. */
 function uniqueSummaryWord(paperId: string): string {
 	const fields = (p: CompiledDeck['papers'][number]) =>
-		normalizeText([p.short, p.title, p.org, p.arxiv ?? '', String(p.year), p.authors.join(' '), p.summaryText].join(' '));
+		normalizeText([p.short, p.title, p.org, p.arxiv ?? '', String(p.year), p.authors.join(' '), htmlSearchText(p.summaryHtml)].join(' '));
 	const others = deck.papers.filter((p) => p.id !== paperId).map(fields);
 	const paper = deck.papers.find((p) => p.id === paperId)!;
-	const words = normalizeText(paper.summaryText).split(/[^a-z0-9-]+/).filter((w) => w.length >= 6);
+	const words = normalizeText(htmlSearchText(paper.summaryHtml)).split(/[^a-z0-9-]+/).filter((w) => w.length >= 6);
 	const word = words.find((w) => !normalizeText(paper.title).includes(w) && others.every((o) => !o.includes(w)));
 	if (!word) throw new Error(`no unique summary word for ${paperId}`);
 	return word;

@@ -73,7 +73,8 @@ describe('a valid deck', () => {
 		expect(deck!.papers.map((p) => p.id)).toEqual(['transformer', 'lora']);
 		const lora = deck!.papers[1]!;
 		expect(lora).toMatchObject({ title: 'LoRA: Low-Rank Adaptation of Large Language Models', year: 2021, buildsOn: ['transformer'], cardIds: ['lora/freeze', 'lora/zero-init'] });
-		expect(lora.summaryText).toBe('LoRA freezes the pretrained weights and trains a low-rank update.');
+		expect(lora.summaryHtml).toBe('<p>LoRA freezes the pretrained weights and trains a low-rank update.</p>\n');
+		expect(lora).not.toHaveProperty('summaryText');
 		const [freeze, cloze] = deck!.cards.filter((c) => c.paperId === 'lora');
 		expect(freeze!.promptHtml).toBe('<p>What does LoRA freeze?</p>\n');
 		expect(freeze!.answerHtml).toContain('class="katex"');

@@ -58,7 +58,6 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 			tags: [],
 			authors: [],
 			summaryHtml: '<p>Summary</p>',
-			summaryText: 'Summary',
 			cardIds
 		});
 	}

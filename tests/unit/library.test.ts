@@ -106,9 +106,9 @@ describe('library page data', () => {
 		expect(topics).toBe(deck.topics);
 		const lora = papers.find((p) => p.id === 'lora')!;
 		expect(lora).toMatchObject({ short: 'LoRA', arxiv: '2106.09685', topic: 'fine-tuning-peft' });
-		expect(lora.summaryText.length).toBeGreaterThan(50);
+		expect(lora.summaryHtml.length).toBeGreaterThan(50);
 		expect(lora.cardCount).toBe(deck.papers.find((p) => p.id === 'lora')!.cardIds.length);
-		expect(Object.keys(lora).sort()).toEqual(['arxiv', 'authors', 'cardCount', 'id', 'org', 'short', 'summaryText', 'tier', 'title', 'topic', 'year']);
+		expect(Object.keys(lora).sort()).toEqual(['arxiv', 'authors', 'cardCount', 'id', 'org', 'short', 'summaryHtml', 'tier', 'title', 'topic', 'year']);
 	});
 
 	it('links to the arXiv abstract page, or to the URL of a work without one', () => {

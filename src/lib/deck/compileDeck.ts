@@ -3,7 +3,7 @@ import type { CompiledCard, CompiledDeck, CompiledPaper, DeckError, Topic } from
 import { findCycles } from './lineageOrder.ts';
 import { orderPapers } from './newCardOrder.ts';
 import { parseCardFile, type SourceCard, type SourcePaper } from './parseCardFile.ts';
-import { plainText, renderField as render } from './renderMarkdown.ts';
+import { renderField as render } from './renderMarkdown.ts';
 import { compileTranslations, type CompiledTranslation } from './compileTranslations.ts';
 
 export interface DeckSources {
@@ -89,7 +89,6 @@ export function compileDeck(sources: DeckSources): {
 			buildsOn: paper.meta.buildsOn.filter((d) => inDeck.has(d)),
 			...(catalogue.get(paper.meta.id)?.beyond ? { beyond: true as const } : {}),
 			summaryHtml,
-			summaryText: plainText(paper.summary),
 			cardIds: cards.map((c) => c.id)
 		});
 	}

@@ -26,9 +26,8 @@ export interface DeckPaper extends Pick<PaperMeta, 'id' | 'short' | 'year' | 'to
 
 /** A paper with its summary, as the library (`/library.json`) and the paper pages show it. */
 export interface CompiledPaper extends PaperMeta, DeckPaper {
+	/** The library's search derives its text from this (htmlSearchText), so none is shipped beside it. */
 	summaryHtml: string;
-	/** Plain text of the summary, for search. */
-	summaryText: string;
 }
 
 export interface CompiledCard {

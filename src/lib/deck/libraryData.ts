@@ -13,7 +13,7 @@ export interface LibraryIndex {
 }
 
 /** A paper as the library lists and searches it. */
-export type LibraryPaper = Omit<PaperMeta, 'buildsOn' | 'tags'> & { summaryText: string; cardCount: number };
+export type LibraryPaper = Omit<PaperMeta, 'buildsOn' | 'tags'> & { summaryHtml: string; cardCount: number };
 
 /** A link to another paper (lineage). */
 export interface PaperLink {
@@ -41,7 +41,7 @@ export function libraryIndex(deck: CompiledDeck): LibraryIndex {
 export function libraryPapers(index: LibraryIndex): { topics: Topic[]; papers: LibraryPaper[] } {
 	return {
 		topics: index.topics,
-		papers: index.papers.map(({ buildsOn: _b, tags: _t, summaryHtml: _h, cardIds, ...p }) => ({ ...p, cardCount: cardIds.length }))
+		papers: index.papers.map(({ buildsOn: _b, tags: _t, cardIds, ...p }) => ({ ...p, cardCount: cardIds.length }))
 	};
 }
 
@@ -53,9 +53,8 @@ export function paperPageData(index: LibraryIndex, paperId: string): PaperPageDa
 	if (!p) return null;
 	const link = (x: PaperLink): PaperLink => ({ id: x.id, short: x.short, title: x.title, year: x.year });
 	const byId = new Map(index.papers.map((x) => [x.id, x]));
-	const { summaryText: _s, ...paper } = p;
 	return {
-		paper,
+		paper: p,
 		topic: index.topics.find((t) => t.id === p.topic) ?? { id: p.topic, name: p.topic },
 		buildsOn: p.buildsOn.flatMap((id) => (byId.has(id) ? [link(byId.get(id)!)] : [])).sort(byYearThenShort),
 		builtOnBy: index.papers.filter((x) => x.buildsOn.includes(p.id)).map(link).sort(byYearThenShort)

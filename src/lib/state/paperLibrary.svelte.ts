@@ -3,6 +3,7 @@
  * and tier filters, with each paper's progress from the user's collection. Filtering hides rows
  * rather than rebuilding the list, so typing in the search box stays fast on the whole deck.
  */
+import { htmlSearchText } from '../core/cardSearchText.ts';
 import { summarizeProgress, type Progress } from '../core/paperProgress.ts';
 import { TextIndex } from '../core/textSearch.ts';
 import type { Topic } from '../deck/deckTypes.ts';
@@ -35,20 +36,32 @@ export class PaperLibrary {
 
 	readonly papers: readonly LibraryPaper[];
 	readonly topics: readonly Topic[];
-	#index: TextIndex;
+	/** Built at the first search, not while the page opens: deriving and normalizing 337 summaries' text is work an unsearched list never needs. */
+	#index: TextIndex | null = null;
+	#translated: ReadonlyMap<string, string> = new Map();
 	/** Bumped when the index changes (translated summaries arrived), so the search runs again. */
 	#indexVersion = $state(0);
 
 	constructor(papers: readonly LibraryPaper[], topics: readonly Topic[]) {
 		this.papers = papers;
 		this.topics = topics;
-		this.#index = this.#build(new Map());
 	}
 
-	#build(translated: ReadonlyMap<string, string>): TextIndex {
-		return new TextIndex(
-			this.papers.map((p) => [p.short, p.title, p.org, p.arxiv ?? '', String(p.year), p.authors.join(' '), p.summaryText, translated.get(p.id) ?? ''])
+	#search(query: string): number[] {
+		if (query.trim() === '') return this.papers.map((_, i) => i);
+		this.#index ??= new TextIndex(
+			this.papers.map((p) => [
+				p.short,
+				p.title,
+				p.org,
+				p.arxiv ?? '',
+				String(p.year),
+				p.authors.join(' '),
+				htmlSearchText(p.summaryHtml),
+				this.#translated.get(p.id) ?? ''
+			])
 		);
+		return this.#index.search(query);
 	}
 
 	/** Makes the search find papers by their stored translated summaries (`lang`: `zh-CN`) too. */
@@ -57,7 +70,8 @@ export class PaperLibrary {
 			const { db } = await openApp();
 			const rows = await loadTranslationRows(db, lang, 'paper');
 			if (rows.length === 0) return;
-			this.#index = this.#build(new Map(rows.map((r) => [r.id, r.text])));
+			this.#translated = new Map(rows.map((r) => [r.id, r.text]));
+			this.#index = null;
 			this.#indexVersion++;
 		} catch {
 			// Search keeps to the English: nothing is lost but the Chinese matches.
@@ -68,7 +82,7 @@ export class PaperLibrary {
 	visible = $derived.by(() => {
 		void this.#indexVersion;
 		const ids = new Set<string>();
-		for (const i of this.#index.search(this.query)) {
+		for (const i of this.#search(this.query)) {
 			const p = this.papers[i]!;
 			if ((!this.topic || p.topic === this.topic) && (!this.tier || p.tier === this.tier)) ids.add(p.id);
 		}
