@@ -108,7 +108,10 @@ export default defineConfig({
 				// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
 				// they kept a first visit on a slow network from working offline for minutes. The app shell
 				// renders any of them from the precached /library.json instead (below).
-				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**'],
+				// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
+				// copy, precached for writing cards offline) is loaded only when a sync's pull brings own cards,
+				// which needs the network anyway: cached when first used (below), not installed on every first visit.
+				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
 				// A part of the deck data is up to 600 KB; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				// Prerendered pages are served from the precache by their own URL, but for the paper pages:
@@ -117,6 +120,15 @@ export default defineConfig({
 				// not. Every paper's page works offline from the first visit on.
 				navigateFallback: '/200.html',
 				navigateFallbackAllowlist: [PAPER_PAGE],
+				// Hashed file names never change content: once fetched, a renderer chunk is served from the cache
+				// (an interrupted pull settled at the next start works offline too).
+				runtimeCaching: [
+					{
+						urlPattern: ({ url }) => url.pathname.startsWith('/_app/immutable/workers/chunks/'),
+						handler: 'CacheFirst',
+						options: { cacheName: 'paperdeck-worker-chunks', expiration: { maxEntries: 8 } }
+					}
+				],
 				// The first install takes control at once, so the app works offline from its first visit.
 				clientsClaim: true
 			}
