@@ -178,6 +178,28 @@ describe('Paperdeck on a phone', () => {
 		}
 	});
 
+	it('makes each formula wider than its card a tab stop (it scrolls sideways), and no other (wideMath)', async () => {
+		// InstructGPT's page lists its cards, the PPO-ptx objective among them (the deck's widest formula).
+		await page.goto(`${baseURL}/papers/instructgpt`);
+		await page.waitForSelector('li[data-card] .katex:has(> math[display="block"])');
+		// Text at 200% makes display formulas wider than a 360 px card; the check follows the resize.
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		const check = () =>
+			page.evaluate(() => {
+				const formulas = [...document.querySelectorAll<HTMLElement>('li[data-card] .katex')];
+				const wide = formulas.filter((f) => f.scrollWidth > f.clientWidth);
+				return {
+					wide: wide.length > 0,
+					wideNotTabStops: wide.filter((f) => f.tabIndex !== 0).length,
+					narrowTabStops: formulas.filter((f) => !wide.includes(f) && f.hasAttribute('tabindex')).length
+				};
+			});
+		await expect.poll(check).toEqual({ wide: true, wideNotTabStops: 0, narrowTabStops: 0 });
+		// Back to normal text: formulas that fit again are no longer tab stops.
+		await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+		await expect.poll(async () => (await check()).narrowTabStops).toBe(0);
+	});
+
 	it('puts the grade buttons beside the card in landscape', async () => {
 		await page.setViewportSize({ width: 740, height: 360 });
 		await openReview(page, baseURL);

@@ -4,14 +4,34 @@
  * that scrolls must be reachable by keyboard to be scrolled: each formula that overflows gets
  * `tabindex="0"`, the others none, checked again whenever the element's size changes (a new card's
  * content, a turned phone).
+ *
+ * One observer serves every element, and it only schedules the check for the next frame: a page with
+ * many cards (a paper's page) had an observer per card, and WebKit reported "ResizeObserver loop
+ * completed with undelivered notifications" as a page error when a tap resized several at once.
  */
-export function wideMath(node: HTMLElement): () => void {
-	const resized = new ResizeObserver(() => {
+const pending = new Set<Element>();
+let frame = 0;
+let observer: ResizeObserver | null = null;
+
+function checkPending(): void {
+	frame = 0;
+	for (const node of pending) {
 		for (const f of node.querySelectorAll<HTMLElement>('.katex')) {
 			if (f.scrollWidth > f.clientWidth) f.tabIndex = 0;
 			else f.removeAttribute('tabindex');
 		}
+	}
+	pending.clear();
+}
+
+export function wideMath(node: HTMLElement): () => void {
+	observer ??= new ResizeObserver((entries) => {
+		for (const e of entries) pending.add(e.target);
+		frame ||= requestAnimationFrame(checkPending);
 	});
-	resized.observe(node);
-	return () => resized.disconnect();
+	observer.observe(node);
+	return () => {
+		observer!.unobserve(node);
+		pending.delete(node);
+	};
 }
