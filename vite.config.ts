@@ -32,8 +32,6 @@ const PAGE_ONLY = new RegExp(
 		].join('|') +
 		')'
 );
-/** A paper's page: not precached, the app shell renders it (see navigateFallback below). */
-const PAPER_PAGE = /^\/papers\/[^/]+$/;
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -100,37 +98,26 @@ export default defineConfig({
 					{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' }
 				]
 			},
-			workbox: {
+			// Our own worker, src/service-worker.ts (SvelteKit builds it; the plugin injects the precache list
+			// and names it after `filename`: /sw.js, as before). Workbox's generated one installs the
+			// precache one file at a time.
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'sw.ts',
+			injectManifest: {
 				// KaTeX ships woff2, woff and ttf; browsers that run this app all take woff2.
 				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
 				// The README's screenshots are for people reading the repository, not for the app offline.
 				// The deck's Chinese text is fetched and kept in IndexedDB only by people who read cards in Chinese.
 				// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
 				// they kept a first visit on a slow network from working offline for minutes. The app shell
-				// renders any of them from the precached /library.json instead (below).
+				// renders any of them from the precached /library.json instead (src/service-worker.ts).
 				// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
 				// copy, precached for writing cards offline) is loaded only when a sync's pull brings own cards,
-				// which needs the network anyway: cached when first used (below), not installed on every first visit.
+				// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
 				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
 				// A part of the deck data is up to 600 KB; it must be precached for offline study.
-				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-				// Prerendered pages are served from the precache by their own URL, but for the paper pages:
-				// the app shell (adapter-static's fallback, svelte.config.js) renders a paper's page from the
-				// precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB, online or
-				// not. Every paper's page works offline from the first visit on.
-				navigateFallback: '/200.html',
-				navigateFallbackAllowlist: [PAPER_PAGE],
-				// Hashed file names never change content: once fetched, a renderer chunk is served from the cache
-				// (an interrupted pull settled at the next start works offline too).
-				runtimeCaching: [
-					{
-						urlPattern: ({ url }) => url.pathname.startsWith('/_app/immutable/workers/chunks/'),
-						handler: 'CacheFirst',
-						options: { cacheName: 'paperdeck-worker-chunks', expiration: { maxEntries: 8 } }
-					}
-				],
-				// The first install takes control at once, so the app works offline from its first visit.
-				clientsClaim: true
+				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
 			}
 		})
 	],

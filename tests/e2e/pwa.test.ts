@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { controlledByServiceWorker, gradeShown, openReview, reviewsPerCard } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { startStaticServer } from './staticServer.ts';
+import { PRECACHE_FETCHES } from '../../src/lib/pwa/installInParallel.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
@@ -44,6 +45,37 @@ describe('install and update in a real Chromium', () => {
 		await expect.poll(() => page.evaluate(async (u) => Boolean(await caches.match(u, { cacheName: 'paperdeck-worker-chunks' })), chunk)).toBe(true);
 		await browser.context.setOffline(true);
 		expect(await fetchChunk(chunk)).toBe(online);
+	});
+
+	it('installs its precache several files at a time, not one round trip after another', async () => {
+		// Every response takes 200 ms to start, as on a phone network. Registered from a page that loads
+		// nothing else, every request after /sw.js is the install's.
+		let inFlight = 0;
+		let most = 0;
+		let requests = 0;
+		const slow = await startStaticServer(buildDir, 0, {
+			link: { bytesPerSecond: 50e6, latencyMs: 200 },
+			watch: (path, phase) => {
+				if (path === '/sw.js' || path === '/favicon.svg') return;
+				if (phase === 'start') requests++;
+				inFlight += phase === 'start' ? 1 : -1;
+				most = Math.max(most, inFlight);
+			}
+		});
+		try {
+			const page = await browser.context.newPage();
+			await page.goto(`${slow.url}/favicon.svg`);
+			await page.evaluate(async () => {
+				await navigator.serviceWorker.register('/sw.js');
+				await navigator.serviceWorker.ready;
+			});
+			expect(requests).toBeGreaterThan(100);
+			// Workbox's own install had one request in flight at a time (Chromium lets a worker have three).
+			expect(most).toBeGreaterThanOrEqual(3);
+			expect(most).toBeLessThanOrEqual(PRECACHE_FETCHES);
+		} finally {
+			await new Promise<void>((done) => slow.server.close(() => done()));
+		}
 	});
 
 	it('is installable: Chromium reports no installability errors and a complete manifest', async () => {

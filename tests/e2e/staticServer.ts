@@ -5,7 +5,7 @@
  * it, so they can start it on a free port and stop it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -62,32 +62,77 @@ export interface ServerOptions {
 	transformHtml?: (html: string) => string;
 	/** Compresses text with gzip when the browser accepts it, as static hosts do (`npm run lighthouse`). */
 	gzip?: boolean;
+	/**
+	 * Sends the `Cache-Control` of `_headers` too (long caching of hashed files), as a host does: for a
+	 * first visit's figures, where the service worker's install may reuse what the page already fetched.
+	 * Off by default because the end-to-end tests rebuild the app under the same names.
+	 */
+	hostCaching?: boolean;
+	/**
+	 * A slow link shared by every response (the page's and the service worker's alike, which Chromium's
+	 * per-page network emulation is not: it leaves a service worker's fetches unthrottled): each response
+	 * starts after `latencyMs`, and all bodies together go out at `bytesPerSecond`.
+	 */
+	link?: { bytesPerSecond: number; latencyMs: number };
+	/** Told of each request as it arrives and as its response ends (a test counts requests in flight). */
+	watch?: (path: string, phase: 'start' | 'end') => void;
+}
+
+/** Sends `body` over `link`: after its latency, in 8 KB slices, each in turn on the one shared link. */
+function sendOverLink(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, link: NonNullable<ServerOptions['link']> & { busyUntil: number }) {
+	setTimeout(() => {
+		res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+		const SLICE = 8192;
+		const next = (at: number) => {
+			if (at >= body.length) {
+				res.end();
+				return;
+			}
+			const slice = body.subarray(at, at + SLICE);
+			link.busyUntil = Math.max(link.busyUntil, Date.now()) + (slice.length / link.bytesPerSecond) * 1000;
+			setTimeout(() => {
+				res.write(slice);
+				next(at + SLICE);
+			}, link.busyUntil - Date.now());
+		};
+		next(0);
+	}, link.latencyMs);
 }
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg']);
 
 export function startStaticServer(root: string, port = 0, options: ServerOptions = {}): Promise<{ server: Server; url: string }> {
 	const hostHeaders = readHostHeaders(join(root, '_headers'));
+	const link = options.link && { ...options.link, busyUntil: 0 };
 	const server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://x').pathname;
+		if (options.watch) {
+			options.watch(path, 'start');
+			res.once('close', () => options.watch!(path, 'end'));
+		}
 		const file = resolve(root, path) ?? (!options.noShellRewrite && SHELL_REWRITE.pattern.test(path) ? resolve(root, `/${SHELL_REWRITE.file}`) : null);
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;
 		}
 		const gzip = options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-		res.writeHead(200, {
+		const headers: Record<string, string> = {
 			'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 			...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
 			// As a real host would: the service worker script must never be served stale.
 			'cache-control': file.endsWith('sw.js') ? 'no-cache' : 'public, max-age=0',
 			// …and the headers build/_headers asks a host to add (CSP with frame-ancestors, nosniff…),
-			// except long caching: tests rebuild the app under the same names.
-			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => name !== 'cache-control'))
-		});
-		if (options.transformHtml && file.endsWith('.html')) res.end(options.transformHtml(readFileSync(file, 'utf8')));
-		else if (gzip) res.end(gzipSync(readFileSync(file), { level: 9 }));
-		else createReadStream(file).pipe(res);
+			// long caching only when asked (hostCaching).
+			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => options.hostCaching || name !== 'cache-control'))
+		};
+		const html = options.transformHtml && file.endsWith('.html') ? Buffer.from(options.transformHtml(readFileSync(file, 'utf8'))) : null;
+		if (link) sendOverLink(res, 200, headers, html ?? (gzip ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file)), link);
+		else {
+			res.writeHead(200, headers);
+			if (html) res.end(html);
+			else if (gzip) res.end(gzipSync(readFileSync(file), { level: 9 }));
+			else createReadStream(file).pipe(res);
+		}
 	});
 	return new Promise((ok) =>
 		server.listen(port, '127.0.0.1', () => {

@@ -18,7 +18,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 const jiti = createJiti(import.meta.url);
 const { startStaticServer } = await jiti.import('../../tests/e2e/staticServer.ts');
-const { server, url: base } = await startStaticServer(resolve(process.env.LIGHTHOUSE_BUILD ?? 'build'), 4174, { gzip: true });
+const { server, url: base } = await startStaticServer(resolve(process.env.LIGHTHOUSE_BUILD ?? 'build'), 4174, { gzip: true, hostCaching: true });
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
