@@ -117,7 +117,11 @@ export default defineConfig({
 				// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
 				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
 				// A part of the deck data is up to 600 KB; it must be precached for offline study.
-				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
+				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+				// Files whose names are hashes of their content need no revision: the install fetches them
+				// through the HTTP cache, which on a first visit already holds what the page fetched (the
+				// deck's files: deckParts.ts). Anything else is fetched past it.
+				dontCacheBustURLsMatching: /_app\/immutable\/|\/deck\/[0-9a-f]{14}-\d+\.json$/
 			}
 		})
 	],

@@ -8,6 +8,8 @@ declare module 'virtual:paperdeck-deck-version' {
 	const version: string;
 	export default version;
 	export const cardCount: number;
+	/** The deck data's files, `/deck/<hash>-<n>.json`, the head first (deckParts.ts). */
+	export const deckFiles: string[];
 }
 
 declare module 'virtual:paperdeck-translations' {

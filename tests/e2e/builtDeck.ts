@@ -1,5 +1,5 @@
 /** The deck the built app serves, put together as the app puts it (deckParts.ts), for tests and benchmarks. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { joinDeck, type DeckHead, type DeckPart } from '../../src/lib/deck/deckParts.ts';
 import type { CompiledDeck, DeckData } from '../../src/lib/deck/deckTypes.ts';
@@ -12,15 +12,22 @@ export async function fetchBuiltDeck(baseURL: string): Promise<CompiledDeck> {
 		if (!res.ok) throw new Error(`${path}: ${res.status}`);
 		return (await res.json()) as T;
 	};
-	const head = await get<DeckHead>('/deck.json');
-	const parts = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<DeckPart>(`/deck/${i + 1}.json`)));
+	const [head, ...parts] = await Promise.all((await builtDeckFiles(baseURL)).map((path) => get<DeckHead | DeckPart>(path)));
 	const library = await get<LibraryIndex>('/library.json');
-	return { ...joinDeck(head, parts), papers: library.papers };
+	return { ...joinDeck(head as DeckHead, parts as DeckPart[]), papers: library.papers };
 }
+
+/** The paths of the deck data's files (named by a hash, deckParts.ts) in order, from the served precache list. */
+export async function builtDeckFiles(baseURL: string): Promise<string[]> {
+	const sw = await (await fetch(`${baseURL}/sw.js`)).text();
+	return [...new Set(sw.match(/deck\/[0-9a-f]{14}-\d+\.json/g))].sort(byPartNumber).map((path) => `/${path}`);
+}
+
+const byPartNumber = (a: string, b: string) => Number(/-(\d+)\.json$/.exec(a)![1]) - Number(/-(\d+)\.json$/.exec(b)![1]);
 
 /** The deck data from a build folder on disk. */
 export function readBuiltDeck(buildDir: string): DeckData {
 	const read = <T>(path: string) => JSON.parse(readFileSync(join(buildDir, path), 'utf8')) as T;
-	const head = read<DeckHead>('deck.json');
-	return joinDeck(head, Array.from({ length: head.parts - 1 }, (_, i) => read<DeckPart>(`deck/${i + 1}.json`)));
+	const [head, ...parts] = readdirSync(join(buildDir, 'deck')).sort(byPartNumber).map((name) => read<DeckHead | DeckPart>(`deck/${name}`));
+	return joinDeck(head as DeckHead, parts as DeckPart[]);
 }

@@ -1,22 +1,43 @@
-/** The deck data in parts (deckParts.ts): a first visit downloads the head before the rest. */
+/** The deck data in parts (deckParts.ts), each a file named by a hash of its text. */
 import { describe, expect, it } from 'vitest';
-import { FIRST_PART_CARDS, joinDeck, splitDeck } from '../../src/lib/deck/deckParts.ts';
+import { hashString } from '../../src/lib/core/hashString.ts';
+import { deckFiles, FIRST_PART_CARDS, joinDeck, type DeckHead, type DeckPart } from '../../src/lib/deck/deckParts.ts';
 import { deckData } from '../../src/lib/deck/deckTypes.ts';
 import { makeDeck } from './factories.ts';
 
 describe('the deck in parts', () => {
-	it('puts the first cards in the head, the rest in parts, and joins them back in order', () => {
+	const split = (files = deckFiles(deckData(makeDeck(30, 40)))) => {
+		const [head, ...parts] = files.map((f) => JSON.parse(f.text) as unknown);
+		return { head: head as DeckHead, parts: parts as DeckPart[] };
+	};
+
+	it('puts the first cards in the head, the rest in parts the head names, and joins them back in order', () => {
 		const deck = deckData(makeDeck(30, 40));
-		const { head, parts } = splitDeck(deck);
+		const files = deckFiles(deck);
+		const { head, parts } = split(files);
 		expect(head.cards).toHaveLength(FIRST_PART_CARDS);
-		expect(head.parts).toBe(parts.length + 1);
 		expect(parts.length).toBeGreaterThan(0);
+		expect(head.parts).toBe(files.length);
 		expect(joinDeck(head, parts)).toEqual(deck);
 	});
 
+	it('names the files by a hash of all their text and their number, so a name never changes content', () => {
+		const files = deckFiles(deckData(makeDeck(60, 40)));
+		expect(files.length).toBeGreaterThanOrEqual(3);
+		const hash = hashString(files.map((f) => f.text).join('\n'));
+		expect(files.map((f) => f.path)).toEqual(files.map((_, n) => `/deck/${hash}-${n}.json`));
+		// One changed card, in the last part, renames every file.
+		const deck = deckData(makeDeck(60, 40));
+		const last = deck.cards.length - 1;
+		deck.cards[last] = { ...deck.cards[last]!, answerHtml: '<p>changed</p>' };
+		const changed = deckFiles(deck);
+		expect(changed.filter((f, n) => f.path === files[n]!.path)).toEqual([]);
+		expect(changed.slice(0, -1).map((f) => f.text)).toEqual(files.slice(0, -1).map((f) => f.text));
+	});
+
 	it('refuses parts of another deck version', () => {
-		const { head, parts } = splitDeck(deckData(makeDeck(30, 40)));
-		expect(() => joinDeck(head, [{ ...parts[0]!, version: 'older' }])).toThrow(/two versions/);
+		const { head, parts } = split();
+		expect(() => joinDeck(head, [{ ...parts[0]!, version: 'older' }, ...parts.slice(1)])).toThrow(/two versions/);
 	});
 
 	it('ships no summaries and no search text: the library and the HTML carry those', () => {

@@ -3,9 +3,10 @@
  * A bad card file fails the build with `file:line: reason` lines.
  *
  * Two virtual modules: `virtual:paperdeck-deck` is the whole compiled deck, imported only by
- * prerendered server code (the `/deck.json` endpoint, paper pages), so the deck's text never enters
- * the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the client
- * compares with what it last reconciled, and its number of cards (a first visit's numbers).
+ * prerendered server code (the `/deck/<hash>-<n>.json` endpoint, paper pages), so the deck's text never
+ * enters the client's JavaScript; `virtual:paperdeck-deck-version` is its version string, which the
+ * client compares with what it last reconciled, its number of cards (a first visit's numbers) and the
+ * paths of its files (deckParts.ts).
  * `virtual:paperdeck-translations` is each language's text (`/deck.<lang>.json`), fetched only by
  * people who read the cards in that language;
  * `virtual:paperdeck-translation-versions` is each one's version, so the client downloads a language
@@ -15,8 +16,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileDeck, type DeckSources } from './compileDeck.ts';
+import { deckFiles } from './deckParts.ts';
 import type { CompiledTranslation } from './compileTranslations.ts';
-import { formatDeckError, type CompiledDeck } from './deckTypes.ts';
+import { deckData, formatDeckError, type CompiledDeck } from './deckTypes.ts';
 
 const DECK = 'virtual:paperdeck-deck';
 const VERSION = 'virtual:paperdeck-deck-version';
@@ -86,7 +88,10 @@ export function deckVitePlugin(): Plugin {
 			if (id === `\0${DECK}`) return `export default ${JSON.stringify(get().deck)};`;
 			if (id === `\0${VERSION}`) {
 				const { deck } = get();
-				return `export default ${JSON.stringify(deck.version)};\nexport const cardCount = ${deck.cards.length};`;
+				// The paths differ only by their number: written as a loop, they cost the client one hash.
+				const files = deckFiles(deckData(deck));
+				const stem = files[0]!.path.replace(/0\.json$/, '');
+				return `export default ${JSON.stringify(deck.version)};\nexport const cardCount = ${deck.cards.length};\nexport const deckFiles = Array.from({ length: ${files.length} }, (_, n) => ${JSON.stringify(stem)} + n + '.json');`;
 			}
 			if (id === `\0${TRANSLATIONS}`) return `export default ${JSON.stringify(get().translations)};`;
 			if (id === `\0${TRANSLATION_VERSIONS}`) {

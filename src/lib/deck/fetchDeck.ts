@@ -1,16 +1,17 @@
 /**
- * The deck data, fetched from the precached `/deck.json` and `/deck/<n>.json` (never bundled into
- * JavaScript) and put together (deckParts.ts).
+ * The deck data, fetched from its precached files (`/deck/<hash>-<n>.json`, the head first: deckParts.ts),
+ * never bundled into JavaScript, and put together. All files are requested at once.
  */
+import { deckFiles } from 'virtual:paperdeck-deck-version';
 import { joinDeck, type DeckHead, type DeckPart } from './deckParts.ts';
 import type { DeckData } from './deckTypes.ts';
 
 export async function fetchDeck(): Promise<DeckData> {
-	const get = async <T>(url: string): Promise<T> => {
+	const get = async (url: string): Promise<unknown> => {
 		const res = await fetch(url);
 		if (!res.ok) throw new Error(`Could not load the deck (${res.status})`);
-		return (await res.json()) as T;
+		return res.json();
 	};
-	const head = await get<DeckHead>('/deck.json');
-	return joinDeck(head, await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<DeckPart>(`/deck/${i + 1}.json`))));
+	const [head, ...parts] = await Promise.all(deckFiles.map(get));
+	return joinDeck(head as DeckHead, parts as DeckPart[]);
 }

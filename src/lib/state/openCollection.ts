@@ -10,6 +10,7 @@ import { PaperdeckDatabase } from '../db/database.ts';
 import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/deckMetaKeys.ts';
 import { loadSettings, PULL_UNSETTLED, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 import { fetchDeck } from '../deck/fetchDeck.ts';
+import { OPEN_SETTLED } from './registerServiceWorker.ts';
 
 export interface Collection {
 	db: PaperdeckDatabase;
@@ -33,10 +34,13 @@ let announceFirstVisit: (settings: Settings) => void = () => {};
 export const firstVisit = new Promise<Settings>((resolve) => (announceFirstVisit = resolve));
 
 export function openCollection(): Promise<Collection> {
-	opening ??= start().catch((e) => {
-		opening = null;
-		throw e;
-	});
+	opening ??= start()
+		.catch((e) => {
+			opening = null;
+			throw e;
+		})
+		// The service worker's registration waits for this (registerServiceWorker.ts).
+		.finally(() => dispatchEvent(new Event(OPEN_SETTLED)));
 	return opening;
 }
 

@@ -29,19 +29,36 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<
 		worker?.addEventListener('statechange', () => {
 			if (worker.state === 'installed') prompt();
 		});
-	container.register(scriptUrl('/sw.js'), { scope: '/' }).then(
-		(registration) => {
-			// Installed by another tab (or an earlier visit) while this page was away: waiting already.
-			if (registration.waiting) prompt();
-			watch(registration.installing);
-			registration.addEventListener('updatefound', () => watch(registration.installing));
-			hooks.onRegisteredSW?.(registration);
-		},
-		() => {
-			// No service worker (private mode, an unsupported host): the app works online as before.
-		}
-	);
+	const register = () =>
+		container.register(scriptUrl('/sw.js'), { scope: '/' }).then(
+			(registration) => {
+				// Installed by another tab (or an earlier visit) while this page was away: waiting already.
+				if (registration.waiting) prompt();
+				watch(registration.installing);
+				registration.addEventListener('updatefound', () => watch(registration.installing));
+				hooks.onRegisteredSW?.(registration);
+			},
+			() => {
+				// No service worker (private mode, an unsupported host): the app works online as before.
+			}
+		);
+	afterCollectionOpens(register);
 	return async () => {
 		(await container.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' });
 	};
+}
+
+/** Dispatched on window when openCollection has opened the collection or failed to. */
+export const OPEN_SETTLED = 'pd:open-settled';
+
+/**
+ * Runs `register` once the collection this page load is opening is open (or failed to open), at once on
+ * a page that opens none. The service worker's install competes with a first visit's deck import for the
+ * CPU and the network; after it, the install also finds the files the page has just fetched in the HTTP
+ * cache. (openCollection marks pd:open-start as it begins, pd:open when done.)
+ */
+function afterCollectionOpens(register: () => void): void {
+	const opening = performance.getEntriesByName('pd:open-start').length > performance.getEntriesByName('pd:open').length;
+	if (opening) addEventListener(OPEN_SETTLED, register, { once: true });
+	else register();
 }

@@ -1,19 +1,19 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import deck from 'virtual:paperdeck-deck';
-import { splitDeck } from '$lib/deck/deckParts';
+import { deckFiles } from '$lib/deck/deckParts';
 import { deckData } from '$lib/deck/deckTypes';
 
-// Written once at build time to /deck/<n>.json and precached: the deck's cards after its first part.
+// Written once at build time to /deck/<hash>-<n>.json, one file per part of the deck data, and precached.
 export const prerender = true;
 
-const { parts } = splitDeck(deckData(deck));
+const files = deckFiles(deckData(deck));
 
 export function entries() {
-	return parts.map((_, i) => ({ part: String(i + 1) }));
+	return files.map((f) => ({ part: f.path.slice('/deck/'.length, -'.json'.length) }));
 }
 
 export function GET({ params }: { params: { part: string } }) {
-	const part = parts[Number(params.part) - 1];
-	if (!part) error(404, 'No such part of the deck');
-	return json(part);
+	const file = files.find((f) => f.path === `/deck/${params.part}.json`);
+	if (!file) error(404, 'No such part of the deck');
+	return new Response(file.text, { headers: { 'content-type': 'application/json' } });
 }
