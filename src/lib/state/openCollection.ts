@@ -39,8 +39,8 @@ export function openCollection(): Promise<Collection> {
 			opening = null;
 			throw e;
 		})
-		// The service worker's registration waits for this (registerServiceWorker.ts).
-		.finally(() => dispatchEvent(new Event(OPEN_SETTLED)));
+		// The service worker's registration waits for this (registerServiceWorker.ts); no window in unit tests.
+		.finally(() => globalThis.dispatchEvent?.(new Event(OPEN_SETTLED)));
 	return opening;
 }
 
