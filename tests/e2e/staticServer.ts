@@ -4,7 +4,7 @@
  * app shell `200.html` with status 200, the rewrite the README asks hosts to set up. The tests own
  * it, so they can start it on a free port and stop it.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -79,9 +79,9 @@ export interface ServerOptions {
 }
 
 /** Sends `body` over `link`: after its latency, in 8 KB slices, each in turn on the one shared link. */
-function sendOverLink(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, link: NonNullable<ServerOptions['link']> & { busyUntil: number }) {
+function sendOverLink(res: ServerResponse, headers: Record<string, string>, body: Buffer, link: NonNullable<ServerOptions['link']> & { busyUntil: number }) {
 	setTimeout(() => {
-		res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+		res.writeHead(200, { ...headers, 'content-length': String(body.length) });
 		const SLICE = 8192;
 		const next = (at: number) => {
 			if (at >= body.length) {
@@ -125,14 +125,10 @@ export function startStaticServer(root: string, port = 0, options: ServerOptions
 			// long caching only when asked (hostCaching).
 			...Object.fromEntries(Object.entries(hostHeaders(path)).filter(([name]) => options.hostCaching || name !== 'cache-control'))
 		};
-		const html = options.transformHtml && file.endsWith('.html') ? Buffer.from(options.transformHtml(readFileSync(file, 'utf8'))) : null;
-		if (link) sendOverLink(res, 200, headers, html ?? (gzip ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file)), link);
-		else {
-			res.writeHead(200, headers);
-			if (html) res.end(html);
-			else if (gzip) res.end(gzipSync(readFileSync(file), { level: 9 }));
-			else createReadStream(file).pipe(res);
-		}
+		const text = options.transformHtml && file.endsWith('.html') ? Buffer.from(options.transformHtml(readFileSync(file, 'utf8'))) : readFileSync(file);
+		const body = gzip ? gzipSync(text, { level: 9 }) : text;
+		if (link) sendOverLink(res, headers, body, link);
+		else res.writeHead(200, headers).end(body);
 	});
 	return new Promise((ok) =>
 		server.listen(port, '127.0.0.1', () => {
