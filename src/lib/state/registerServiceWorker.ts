@@ -49,7 +49,7 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<
 }
 
 /** Dispatched on window when openCollection has opened the collection or failed to. */
-export const OPEN_SETTLED = 'pd:open-settled';
+export const OPEN_SETTLED = 'pd:opened';
 
 /**
  * Runs `register` once the collection this page load is opening is open (or failed to open), at once on
@@ -58,7 +58,7 @@ export const OPEN_SETTLED = 'pd:open-settled';
  * cache. (openCollection marks pd:open-start as it begins, pd:open when done.)
  */
 function afterCollectionOpens(register: () => void): void {
-	const opening = performance.getEntriesByName('pd:open-start').length > performance.getEntriesByName('pd:open').length;
-	if (opening) addEventListener(OPEN_SETTLED, register, { once: true });
+	const marks = (name: string) => performance.getEntriesByName(name).length;
+	if (marks('pd:open-start') > marks('pd:open')) addEventListener(OPEN_SETTLED, register, { once: true });
 	else register();
 }
