@@ -28,7 +28,9 @@ const PAGE_ONLY = new RegExp(
 			'core[\\\\/](contentEvents|foldOwnContent)\\.ts$',
 			'db[\\\\/]ownContentStore\\.ts$',
 			'db[\\\\/](applySettings|estimateWorkload|saveStudySelection)\\.ts$',
-			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$'
+			'db[\\\\/](exportBackup|importBackup|snapshots|rollback|checkIntegrity|gzipText)\\.ts$',
+			// Replaying history (imports, syncs, new settings) and the index sweep after a session.
+			'db[\\\\/](rebuildStates|sweepStaleIndexEntries)\\.ts$'
 		].join('|') +
 		')'
 );

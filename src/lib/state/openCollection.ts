@@ -10,7 +10,7 @@ import { PaperdeckDatabase } from '../db/database.ts';
 import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/deckMetaKeys.ts';
 import { loadSettings, PULL_UNSETTLED, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 import { fetchDeck } from '../deck/fetchDeck.ts';
-import { OPEN_SETTLED } from './registerServiceWorker.ts';
+import { OPEN_SETTLED } from './afterCollectionOpens.ts';
 
 export interface Collection {
 	db: PaperdeckDatabase;
@@ -39,7 +39,7 @@ export function openCollection(): Promise<Collection> {
 			opening = null;
 			throw e;
 		})
-		// The service worker's registration waits for this (registerServiceWorker.ts); no window in unit tests.
+		// Background work waits for this (afterCollectionOpens.ts); no window in unit tests.
 		.finally(() => globalThis.dispatchEvent?.(new Event(OPEN_SETTLED)));
 	return opening;
 }

@@ -1,4 +1,5 @@
 import { scriptUrl } from '$lib/security/trustedTypes';
+import { afterCollectionOpens } from './afterCollectionOpens.ts';
 
 export interface ServiceWorkerHooks {
 	/** A new version is installed and waiting behind the one in control: ask before swapping it in. */
@@ -42,23 +43,9 @@ export function registerServiceWorker(hooks: ServiceWorkerHooks): () => Promise<
 				// No service worker (private mode, an unsupported host): the app works online as before.
 			}
 		);
+	// After a first visit's deck import: the install then finds the files the page fetched in the HTTP cache.
 	afterCollectionOpens(register);
 	return async () => {
 		(await container.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' });
 	};
-}
-
-/** Dispatched on window when openCollection has opened the collection or failed to. */
-export const OPEN_SETTLED = 'pd:opened';
-
-/**
- * Runs `register` once the collection this page load is opening is open (or failed to open), at once on
- * a page that opens none. The service worker's install competes with a first visit's deck import for the
- * CPU and the network; after it, the install also finds the files the page has just fetched in the HTTP
- * cache. (openCollection marks pd:open-start as it begins, pd:open when done.)
- */
-function afterCollectionOpens(register: () => void): void {
-	const marks = (name: string) => performance.getEntriesByName(name).length;
-	if (marks('pd:open-start') > marks('pd:open')) addEventListener(OPEN_SETTLED, register, { once: true });
-	else register();
 }

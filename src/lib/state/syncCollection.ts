@@ -6,7 +6,6 @@ import type { Settings } from '../core/settings.ts';
 import type { DeckData } from '../deck/deckTypes.ts';
 import { newCardRanks } from '../deck/newCardOrder.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
-import { rebuildStates } from '../db/rebuildStates.ts';
 import { reconcileDeck } from '../db/reconcileDeck.ts';
 import { SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
 
@@ -27,7 +26,8 @@ export async function syncCollection(
 	}
 	if (todo.rebuild) {
 		// With no history every state is a new card's, whatever the settings: nothing to replay.
-		if (scheduler) await rebuildStates(db, scheduler);
+		// The replay's code is loaded only then, like the scheduler's.
+		if (scheduler) await (await import('../db/rebuildStates.ts')).rebuildStates(db, scheduler);
 		await db.meta.put({ key: SCHEDULER_KEY, value: schedulerKey(settings.scheduler) });
 	}
 }

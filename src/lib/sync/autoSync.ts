@@ -5,7 +5,8 @@
  */
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { openCollection } from '../state/openCollection.ts';
-import { ACCOUNT_KEY } from './syncAccount.ts';
+// The key alone: syncAccount.ts brings the store's code, which an unconnected device never needs.
+import { ACCOUNT_KEY } from './accountKey.ts';
 
 const EVERY_MILLIS = 5 * 60_000;
 let started = false;

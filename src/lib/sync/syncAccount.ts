@@ -5,6 +5,7 @@
  */
 import type { PaperdeckDatabase } from '../db/database.ts';
 import { readSyncValue, writeSyncValue } from '../db/syncStore.ts';
+import { ACCOUNT_KEY } from './accountKey.ts';
 import type { SyncErrorKind } from './syncError.ts';
 
 export interface SyncAccount {
@@ -33,7 +34,6 @@ export interface SyncStatus {
 	lastMillis?: Record<string, number>;
 }
 
-export const ACCOUNT_KEY = 'account';
 export const STATUS_KEY = 'status';
 
 export function emptyStatus(): SyncStatus {
