@@ -137,6 +137,42 @@ describe('statistics, settings and the optimizer in a real Chromium', () => {
 		await expect.poll(theme, { timeout: 1000 }).toBeNull();
 	});
 
+	it('keeps a theme tapped just before leaving the page, while its write waits for another transaction', async () => {
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}/settings`);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const dark = page.getByRole('radio', { name: 'Dark' });
+		await dark.waitFor();
+		// A long transaction on the settings' store (as a first visit's deck import or a worker's holds):
+		// the theme's write queues behind it, and the page is left before it could run.
+		await page.evaluate(
+			() =>
+				new Promise<void>((held) => {
+					const open = indexedDB.open('paperdeck');
+					open.onsuccess = () => {
+						const meta = open.result.transaction('meta', 'readwrite').objectStore('meta');
+						const until = performance.now() + 5000;
+						const hold = () => {
+							if (performance.now() < until) meta.get('theme-test').onsuccess = hold;
+						};
+						hold();
+						held();
+					};
+				})
+		);
+		await dark.check();
+		const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? null);
+		await expect.poll(theme, { timeout: 1000 }).toBe('dark');
+		await page.goto(`${baseURL}/`);
+		await page.goto(`${baseURL}/settings`);
+		expect(await theme()).toBe('dark');
+		// Stored: the radios show it once the collection is open, and still after a reload.
+		await expect.poll(() => dark.isChecked(), { timeout: 15_000 }).toBe(true);
+		await page.reload();
+		await expect.poll(() => dark.isChecked(), { timeout: 15_000 }).toBe(true);
+		expect(await theme()).toBe('dark');
+	});
+
 	it('the optimizer runs in a worker, reports log loss and RMSE of both parameter sets, and applies the better ones', async () => {
 		const page = await browser.context.newPage();
 		const log = await seedReviewLog(page, baseURL, { cards: 600, days: 200, newPerDay: 8, seed: 9 });

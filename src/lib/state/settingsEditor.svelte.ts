@@ -5,9 +5,8 @@
 import type { Settings, Theme } from '../core/settings.ts';
 import { parseSettingsForm, schedulingDiffers, settingsToForm, type SettingsErrors, type SettingsForm } from '../core/settingsForm.ts';
 import type { WorkloadDay } from '../core/simulateWorkload.ts';
-import { saveSettings } from '../db/settingsLog.ts';
-import { commitSettings, showTheme } from './commitSettings.ts';
-import { useSettings } from './useSettings.ts';
+import { chooseTheme, storeUnstoredTheme } from './chooseTheme.ts';
+import { commitSettings } from './commitSettings.ts';
 import { openApp } from './openApp.ts';
 import { m } from '../paraglide/messages.js';
 import type { TaskStep } from '../workers/handleTask.ts';
@@ -48,10 +47,12 @@ export class SettingsEditor {
 	async load(): Promise<void> {
 		try {
 			const app = await openApp();
+			// A theme tapped on a page left before the collection opened is newer than the stored one.
+			const unstored = await storeUnstoredTheme();
 			this.saved = app.settings;
 			this.form = settingsToForm(app.settings);
-			// A theme tapped while the collection opened is newer than the stored one.
-			if (!this.#themeChosen) this.theme = app.settings.theme;
+			// A theme tapped while the collection opened is newer still.
+			if (!this.#themeChosen) this.theme = unstored ?? app.settings.theme;
 			this.status = 'ready';
 			this.#startPreview(app.settings, 'now');
 		} catch (e) {
@@ -101,12 +102,8 @@ export class SettingsEditor {
 	async setTheme(theme: Theme): Promise<void> {
 		this.#themeChosen = true;
 		this.theme = theme;
-		showTheme(theme);
-		const app = await openApp();
-		const settings = { ...app.settings, theme };
 		if (this.saved) this.saved = { ...this.saved, theme };
-		await saveSettings(app.db, settings);
-		await useSettings(settings);
+		await chooseTheme(theme);
 	}
 
 	/** Call when the form changes: re-estimates the workload for it, once typing pauses. */
