@@ -35,6 +35,25 @@ describe('the deck in parts', () => {
 		expect(changed.slice(0, -1).map((f) => f.text)).toEqual(files.slice(0, -1).map((f) => f.text));
 	});
 
+	it('carries each card as an array, a cloze card marked, without its paper or the papers\' card lists, and gets them back', () => {
+		const deck = deckData(makeDeck(3, 4));
+		deck.cards[5] = { ...deck.cards[5]!, type: 'cloze' };
+		const { head } = split(deckFiles(deck));
+		expect(head.cards[0]).toEqual(['paper-0/card-0', '<p>Question paper-0/card-0</p>', '<p>A</p>', '', 'Question paper-0/card-0']);
+		expect(head.cards[5]).toHaveLength(6);
+		expect(JSON.stringify(head)).not.toContain('paperId');
+		expect(JSON.stringify(head)).not.toContain('cardIds');
+		const joined = joinDeck(head, []);
+		expect(joined).toEqual(deck);
+		expect(joined.cards[5]!.type).toBe('cloze');
+		expect(joined.papers[1]!.cardIds).toEqual(['paper-1/card-0', 'paper-1/card-1', 'paper-1/card-2', 'paper-1/card-3']);
+	});
+
+	it('refuses a card whose paper is not in the head', () => {
+		const { head, parts } = split();
+		expect(() => joinDeck({ ...head, papers: head.papers.slice(1) }, parts)).toThrow(/paper-0\/card-0 belongs to no paper/);
+	});
+
 	it('refuses parts of another deck version', () => {
 		const { head, parts } = split();
 		expect(() => joinDeck(head, [{ ...parts[0]!, version: 'older' }, ...parts.slice(1)])).toThrow(/two versions/);

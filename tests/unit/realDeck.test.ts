@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
-import { formatDeckError } from '../../src/lib/deck/deckTypes.ts';
+import { deckFiles, joinDeck, type DeckHead, type DeckPart } from '../../src/lib/deck/deckParts.ts';
+import { deckData, formatDeckError } from '../../src/lib/deck/deckTypes.ts';
 import { readDeckSources } from '../../src/lib/deck/deckVitePlugin.ts';
 
 describe('the deck in cards/', () => {
@@ -23,5 +24,11 @@ describe('the deck in cards/', () => {
 		for (const p of deck!.papers) {
 			for (const dep of p.buildsOn) expect(position.get(dep)!).toBeLessThan(position.get(p.id)!);
 		}
+	});
+
+	it('comes back whole from the files the app downloads (papers and cards in the same order)', () => {
+		const data = deckData(deck!);
+		const [head, ...parts] = deckFiles(data).map((f) => JSON.parse(f.text) as unknown);
+		expect(joinDeck(head as DeckHead, parts as DeckPart[])).toEqual(data);
 	});
 });

@@ -10,22 +10,37 @@
  * the copy the page fetched moments before from the HTTP cache instead of downloading the deck twice.
  */
 import { hashString } from '../core/hashString.ts';
-import type { CompiledCard, DeckData } from './deckTypes.ts';
+import type { CompiledCard, DeckData, DeckPaper } from './deckTypes.ts';
 
 /** Cards in the first part: well above a first session's new cards. */
 export const FIRST_PART_CARDS = 200;
 /** Cards in each later part (each stays well under 200 KB gzip). */
 export const PART_CARDS = 1000;
 
-/** The head (`/deck/<hash>-0.json`): the deck data with its first cards, and how many parts there are in all. */
-export interface DeckHead extends DeckData {
+/**
+ * A card as a part carries it: `[id, promptHtml, answerHtml, noteHtml, hash]`, and a sixth element, 1,
+ * for a cloze card. Its paper is its id's prefix (`<paper-id>/<slug>`), and each paper's list of cards
+ * follows from the cards' order, so neither is shipped: with the field names, they were a fifth of the
+ * deck's bytes.
+ */
+export type PackedCard = [id: string, promptHtml: string, answerHtml: string, noteHtml: string, hash: string, cloze?: 1];
+
+/** A paper as the head carries it: its cards are the cards whose ids it prefixes. */
+export type PackedPaper = Omit<DeckPaper, 'cardIds'>;
+
+/** The head (`/deck/<hash>-0.json`): topics, papers, the first cards, and how many parts there are in all. */
+export interface DeckHead {
+	version: string;
+	topics: DeckData['topics'];
+	papers: PackedPaper[];
+	cards: PackedCard[];
 	parts: number;
 }
 
 /** A later part (`/deck/<hash>-<n>.json`, n ≥ 1). */
 export interface DeckPart {
 	version: string;
-	cards: CompiledCard[];
+	cards: PackedCard[];
 }
 
 /** A file of the deck data: its URL path and its text. */
@@ -34,24 +49,46 @@ export interface DeckFile {
 	text: string;
 }
 
+function pack(c: CompiledCard): PackedCard {
+	const packed: PackedCard = [c.id, c.promptHtml, c.answerHtml, c.noteHtml, c.hash];
+	if (c.type === 'cloze') packed.push(1);
+	return packed;
+}
+
+function unpack([id, promptHtml, answerHtml, noteHtml, hash, cloze]: PackedCard): CompiledCard {
+	return { id, paperId: id.slice(0, id.indexOf('/')), type: cloze === 1 ? 'cloze' : 'basic', promptHtml, answerHtml, noteHtml, hash };
+}
+
 /**
  * The deck data as files, the head first, named `/deck/<hash>-<n>.json` where the hash is of every
  * file's text: a change to any card, or to how the deck is split, renames them all.
  */
 export function deckFiles(deck: DeckData): DeckFile[] {
+	const cards = deck.cards.map(pack);
 	const parts: DeckPart[] = [];
-	for (let i = FIRST_PART_CARDS; i < deck.cards.length; i += PART_CARDS) {
-		parts.push({ version: deck.version, cards: deck.cards.slice(i, i + PART_CARDS) });
+	for (let i = FIRST_PART_CARDS; i < cards.length; i += PART_CARDS) {
+		parts.push({ version: deck.version, cards: cards.slice(i, i + PART_CARDS) });
 	}
-	const head: DeckHead = { ...deck, cards: deck.cards.slice(0, FIRST_PART_CARDS), parts: parts.length + 1 };
+	const papers = deck.papers.map(({ cardIds: _ids, ...paper }) => paper);
+	const head: DeckHead = { version: deck.version, topics: deck.topics, papers, cards: cards.slice(0, FIRST_PART_CARDS), parts: parts.length + 1 };
 	const texts = [head, ...parts].map((part) => JSON.stringify(part));
 	const hash = hashString(texts.join('\n'));
 	return texts.map((text, n) => ({ path: `/deck/${hash}-${n}.json`, text }));
 }
 
-/** The deck data put back together (`parts`: all of them, in order); throws when a part belongs to another version. */
+/**
+ * The deck data put back together (`parts`: all of them, in order); throws when a part belongs to
+ * another version or a card to no paper.
+ */
 export function joinDeck(head: DeckHead, parts: readonly DeckPart[]): DeckData {
 	for (const p of parts) if (p.version !== head.version) throw new Error('Deck parts of two versions');
-	const { parts: _n, ...deck } = head;
-	return { ...deck, cards: [...head.cards, ...parts.flatMap((p) => p.cards)] };
+	const cards = [...head.cards, ...parts.flatMap((p) => p.cards)].map(unpack);
+	const cardIds = new Map<string, string[]>(head.papers.map((p) => [p.id, []]));
+	for (const c of cards) {
+		const ids = cardIds.get(c.paperId);
+		if (!ids) throw new Error(`Deck card ${c.id} belongs to no paper`);
+		ids.push(c.id);
+	}
+	const papers = head.papers.map((p) => ({ ...p, cardIds: cardIds.get(p.id)! }));
+	return { version: head.version, topics: head.topics, papers, cards };
 }

@@ -48,7 +48,7 @@ export interface Topic {
 }
 
 /**
- * The deck as the app downloads it (`/deck.json`): cards and what orders them, without the papers'
+ * The deck as the app uses it (downloaded packed, in parts: deckParts.ts): cards and what orders them, without the papers'
  * summaries, which `/library.json` carries for the pages that show them. A card's search text is
  * derived from its HTML (`cardSearchText`), not shipped.
  */
