@@ -47,29 +47,15 @@ registerRoute(
 	new CacheFirst({ cacheName: LATER, plugins: [new ExpirationPlugin({ maxEntries: 32 })] })
 );
 
-/** Keeps `paths` in the later cache: from the HTTP cache alone (no network), or from wherever. */
-async function keepLater(paths: string[], httpCacheOnly: boolean): Promise<void> {
-	const cache = await caches.open(LATER);
-	for (const path of paths) {
-		if (await cache.match(path)) continue;
-		const request = httpCacheOnly ? new Request(path, { cache: 'only-if-cached', mode: 'same-origin' }) : new Request(path);
-		const response = await fetch(request).catch(() => null);
-		if (response?.ok) await cache.put(path, response);
-	}
-}
-
-// Files the page loaded before this worker controlled it (a first visit's own-paper form loads the
-// renderer, and the paper's page needs it offline) are copied from the HTTP cache as it activates:
-// fetches wait for the activation, so an offline reload finds them. The rest of the renderer is then
-// fetched in the background, so writing a card works offline even where its form was never opened
-// online (best effort: the cache above takes it at first use otherwise). The worker's copy waits for a
-// sync, which is online anyway.
-self.addEventListener('activate', (event) => {
+// The page's renderer is fetched once the install is done, off its critical path, so writing a card
+// works offline even where its form was never opened online. (Best effort: the cache above takes it
+// at first use otherwise. The worker's copy waits for a sync, which is online anyway.)
+self.addEventListener('activate', () => {
 	// This cache's name before it held more than the worker's files.
 	void caches.delete('paperdeck-worker-chunks');
 	const installed = new Set(precache.getCachedURLs().map((url) => new URL(url).pathname));
 	const later = build.filter((path) => !installed.has(path) && !path.startsWith('/_app/immutable/workers/'));
-	const copied = keepLater(later, true).catch(() => {});
-	event.waitUntil(copied);
-	void copied.then(() => keepLater(later, false)).catch(() => {});
+	void caches.open(LATER).then(async (cache) => {
+		for (const path of later) if (!(await cache.match(path))) await cache.add(path).catch(() => {});
+	});
 });
