@@ -4,7 +4,6 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
-import { installLater } from './tools/installLater.ts';
 import { intlFormatterCache } from './tools/intlFormatterCache.ts';
 import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
@@ -35,11 +34,6 @@ const PAGE_ONLY = new RegExp(
 		].join('|') +
 		')'
 );
-// The page's own-content renderer (markdown-it and KaTeX, 360 KB): only the forms that write or edit a
-// card or paper load it. The service worker installs it after the rest (tools/installLater.ts).
-const OWN_RENDERER = /node_modules[\\/](katex|markdown-it|mdurl|uc\.micro|linkify-it|punycode\.js|entities)[\\/]|src[\\/]lib[\\/](own[\\/]renderOwnMarkdown\.ts$|deck[\\/](markdownRules|mathVariantsToUnicode|renderMarkdown)\.ts$)/;
-// The files the service worker does not install (vite-plugin-pwa reads this array after the build).
-const PRECACHE_IGNORES = ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'prerendered/pages/papers.html', 'client/_app/immutable/workers/chunks/**'];
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -73,7 +67,6 @@ export default defineConfig({
 			? []
 			: [paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'], emitReadme: false })]),
 		deckVitePlugin(),
-		installLater(OWN_RENDERER, PRECACHE_IGNORES),
 		intlFormatterCache(),
 		uplotLocaleGuard(),
 		sveltekit(),
@@ -121,11 +114,10 @@ export default defineConfig({
 				// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
 				// they kept a first visit on a slow network from working offline for minutes. The app shell
 				// renders any of them from the precached /library.json instead (src/service-worker.ts).
-				// The library's list (/papers, 320 KB of HTML) is rendered by the app shell from /library.json too.
-				// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB) is loaded only when a
-				// sync's pull brings own cards, which needs the network anyway: cached when first used
-				// (src/service-worker.ts). The page's copy (OWN_RENDERER) is fetched after the install.
-				globIgnores: PRECACHE_IGNORES,
+				// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
+				// copy, precached for writing cards offline) is loaded only when a sync's pull brings own cards,
+				// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
+				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
 				// A part of the deck data is up to 600 KB; it must be precached for offline study.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				// Files whose names are hashes of their content need no revision: the install fetches them

@@ -12,7 +12,6 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { build } from '$service-worker';
 import { installInParallel } from './lib/pwa/installInParallel.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -33,29 +32,13 @@ self.addEventListener('message', (event) => {
 clientsClaim();
 
 registerRoute(new PrecacheRoute(precache));
-// The library's pages are not precached: the app shell (adapter-static's fallback) renders the list and
-// each paper from the precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB,
-// online or not.
-registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('/200.html'), { allowlist: [/^\/papers(\/[^/]+)?$/] }));
-// The app's files left out of the install (vite.config.ts): the own-content renderer, markdown-it and
-// KaTeX, which only the forms that write a card or a paper load, and the task worker's copy, needed when
-// a sync's pull brings own cards. Hashed names never change content, so once fetched a file is served
+// A paper's page is not precached: the app shell (adapter-static's fallback) renders it from the
+// precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB, online or not.
+registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('/200.html'), { allowlist: [/^\/papers\/[^/]+$/] }));
+// The task worker's own-content renderer (markdown-it and KaTeX) is not precached: it is needed only
+// when a sync's pull brings own cards. Hashed names never change content, so once fetched it is served
 // from this cache (an interrupted pull settled at the next start works offline too).
-const LATER = 'paperdeck-later';
 registerRoute(
-	({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_app/immutable/'),
-	new CacheFirst({ cacheName: LATER, plugins: [new ExpirationPlugin({ maxEntries: 32 })] })
+	({ url }) => url.pathname.startsWith('/_app/immutable/workers/chunks/'),
+	new CacheFirst({ cacheName: 'paperdeck-worker-chunks', plugins: [new ExpirationPlugin({ maxEntries: 8 })] })
 );
-
-// The page's renderer is fetched once the install is done, off its critical path, so writing a card
-// works offline even where its form was never opened online. (Best effort: the cache above takes it
-// at first use otherwise. The worker's copy waits for a sync, which is online anyway.)
-self.addEventListener('activate', () => {
-	// This cache's name before it held more than the worker's files.
-	void caches.delete('paperdeck-worker-chunks');
-	const installed = new Set(precache.getCachedURLs().map((url) => new URL(url).pathname));
-	const later = build.filter((path) => !installed.has(path) && !path.startsWith('/_app/immutable/workers/'));
-	void caches.open(LATER).then(async (cache) => {
-		for (const path of later) if (!(await cache.match(path))) await cache.add(path).catch(() => {});
-	});
-});
