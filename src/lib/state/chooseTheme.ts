@@ -1,9 +1,8 @@
 /**
- * The theme the person picks: shown at once, then stored with the settings. Storing waits for the
- * collection to open, which on a first visit means the deck's import; a page left before that (the
- * import is aborted on leaving, see syncCollection.ts) never stored the choice, and the settings page
- * showed the old theme. So the choice is also written down at once, on this device, until it is
- * stored; the settings page stores a choice still written down when it next opens.
+ * The theme the person picks: shown at once, then stored with the settings. The store (a transaction
+ * on `meta`) may queue behind another transaction; a page left before it ran never stored the choice,
+ * and the next settings page showed the old theme. So the choice is also written down at once, on this
+ * device, until it is stored; the settings page stores a choice still written down when it next opens.
  */
 import type { Theme } from '../core/settings.ts';
 import { saveSettings } from '../db/settingsLog.ts';
