@@ -8,9 +8,10 @@ import { intlFormatterCache } from './tools/intlFormatterCache.ts';
 import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
 const SCHEDULER = /node_modules[\\/]ts-fsrs[\\/]|src[\\/]lib[\\/]core[\\/](scheduler|fuzzFactor)\.ts$/;
-// The collection chunk: core and storage code, the deck data's fetch (a first visit's reconciliation
-// needs it), and the attachment every card view uses (chunks of their own would cost more than their code).
-const IN_CORE_OR_DB = /src[\\/]lib[\\/](core[\\/]|db[\\/]|deck[\\/](fetchDeck|deckParts)\.ts$|components[\\/]wideMath\.ts$)/;
+// The collection chunk: core and storage code, and the attachment every card view uses (chunks of their
+// own would cost more than their code). The deck data's fetch is not in it: a first visit's import runs
+// in the task worker (syncCollectionInWorker.ts).
+const IN_CORE_OR_DB = /src[\\/]lib[\\/](core[\\/]|db[\\/]|components[\\/]wideMath\.ts$)/;
 // Core and storage code that only some pages use (statistics, settings, library, backup & data,
 // interview) or the worker stays in those pages' chunks, out of the collection chunk every page loads.
 const PAGE_ONLY = new RegExp(

@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/lib/core/settings.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
 import { PaperdeckDatabase } from '../../src/lib/db/database.ts';
+import { DECK_VERSION_KEY } from '../../src/lib/db/deckMetaKeys.ts';
 import { mergeEvents } from '../../src/lib/db/rebuildStates.ts';
 import { reconcileDeck } from '../../src/lib/db/reconcileDeck.ts';
 import { loadSettings, SCHEDULER_KEY, schedulerKey } from '../../src/lib/db/settingsStore.ts';
+import { deckFiles, type DeckFile } from '../../src/lib/deck/deckParts.ts';
+import { deckData } from '../../src/lib/deck/deckTypes.ts';
 import { handleTask, type TaskRequest } from '../../src/lib/workers/handleTask.ts';
 import { generateReviewLog } from '../fixtures/generateReviewLog.ts';
 import { DAY, makeDeck, NOW, review, scheduler, UTC_CLOCK } from './factories.ts';
@@ -81,7 +84,7 @@ describe('the optimizer task', () => {
 		await mergeEvents(db, log.events, scheduler);
 		const { result, progress } = await run(db, { type: 'optimize', scheduler: DEFAULT_SETTINGS.scheduler });
 		expect(result).toMatchObject({ kind: 'trained', better: true });
-		if (!('kind' in result) || result.kind !== 'trained') return;
+		if (!result || !('kind' in result) || result.kind !== 'trained') return;
 		expect(result.weights).toHaveLength(21);
 		expect(result.candidate.logLoss).toBeLessThan(result.current.logLoss);
 		expect(result.reviews).toBeGreaterThan(500);
@@ -104,5 +107,43 @@ describe('the workload task', () => {
 		expect(days[0]!.learn).toBeGreaterThanOrEqual(9);
 		expect(days.reduce((s, d) => s + d.review, 0)).toBeGreaterThan(0);
 		expect(await db.states.toArray()).toEqual(states);
+	});
+});
+
+describe('the collection task (a first visit’s import, off the page)', () => {
+	// The deck's files as the page downloads them: bytes, parsed by the task.
+	const bytesOf = (files: DeckFile[]) => files.map((f) => new TextEncoder().encode(f.text).buffer as ArrayBuffer);
+	const emptyDb = async () => {
+		const db = new PaperdeckDatabase(`tasks-${++n}`);
+		open.push(db);
+		await db.open();
+		return db;
+	};
+
+	it('parses the deck’s files, stores every card as new, and records the deck and the scheduler', async () => {
+		const deck = deckData(makeDeck(40, 30));
+		const files = deckFiles(deck);
+		expect(files.length).toBeGreaterThan(1);
+		const db = await emptyDb();
+		const steps: string[] = [];
+		await handleTask(db, { type: 'sync-collection', settings: DEFAULT_SETTINGS, deck: bytesOf(files), rebuild: true }, (_, step) => steps.push(step.kind));
+		expect(steps).toEqual(['storing']);
+		expect(await db.cards.count()).toBe(1200);
+		const states = await db.states.toArray();
+		expect(states.every((s) => s.queue === 'new')).toBe(true);
+		expect(states.find((s) => s.cardId === deck.cards[0]!.id)!.newRank).toBe(0);
+		expect((await db.meta.get(DECK_VERSION_KEY))!.value).toBe(deck.version);
+		expect((await db.meta.get(SCHEDULER_KEY))!.value).toBe(schedulerKey(DEFAULT_SETTINGS.scheduler));
+	});
+
+	it('writes nothing when a file is not the deck’s', async () => {
+		const files = deckFiles(deckData(makeDeck(40, 30)));
+		const other = deckFiles(deckData({ ...makeDeck(40, 30), version: 'another' }));
+		const db = await emptyDb();
+		const request = { type: 'sync-collection' as const, settings: DEFAULT_SETTINGS, rebuild: true };
+		await expect(run(db, { ...request, deck: bytesOf([...files.slice(0, -1), other.at(-1)!]) })).rejects.toThrow('Deck parts of two versions');
+		await expect(run(db, { ...request, deck: bytesOf([files[0]!, { path: '', text: '{"version":' }]) })).rejects.toThrow(SyntaxError);
+		expect(await db.cards.count()).toBe(0);
+		expect(await db.meta.count()).toBe(0);
 	});
 });

@@ -13,5 +13,7 @@ export function taskStepText(step: TaskStep): string {
 			return m.task_rescheduling({ done: formatNumber(step.done), total: formatNumber(step.total) });
 		case 'training':
 			return m.task_training();
+		case 'storing':
+			return m.task_storing_deck();
 	}
 }

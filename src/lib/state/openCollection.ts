@@ -9,7 +9,6 @@ import type { DayClock } from '../core/studyDay.ts';
 import { PaperdeckDatabase } from '../db/database.ts';
 import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from '../db/deckMetaKeys.ts';
 import { loadSettings, PULL_UNSETTLED, SCHEDULER_KEY, schedulerKey } from '../db/settingsStore.ts';
-import { fetchDeck } from '../deck/fetchDeck.ts';
 import { OPEN_SETTLED } from './afterCollectionOpens.ts';
 
 export interface Collection {
@@ -72,14 +71,8 @@ async function start(): Promise<Collection> {
 	// The usual start: nothing changed, two key reads and a key count, and done. Otherwise load the
 	// maintenance code.
 	if (deckChanged || schedulerChanged) {
-		const { syncCollection, abortOnLeave } = await import('./syncCollection.ts');
-		const deck = deckChanged ? await fetchDeck() : null;
-		const leaving = abortOnLeave();
-		try {
-			await syncCollection(db, settings, { deck, rebuild: schedulerChanged }, leaving.signal);
-		} finally {
-			leaving.done();
-		}
+		const { syncCollectionInWorker } = await import('./syncCollectionInWorker.ts');
+		await syncCollectionInWorker(db, settings, { deck: deckChanged, rebuild: schedulerChanged });
 	}
 	performance.measure('pd:reconcile', 'pd:reconcile-start');
 	performance.measure('pd:open', 'pd:open-start');

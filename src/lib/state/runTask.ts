@@ -29,12 +29,16 @@ export class TaskCancelled extends Error {
 	}
 }
 
-/** Runs a task in its own Web Worker, off the page's main thread, reporting progress. */
+/**
+ * Runs a task in its own Web Worker, off the page's main thread, reporting progress. The request may
+ * still be on its way (a promise, e.g. of downloaded data): the worker's script loads meanwhile.
+ */
 export function runTask<R extends TaskRequest>(
-	request: R,
+	request: R | Promise<R>,
 	onProgress: (fraction: number, step: TaskStep) => void = () => {}
 ): RunningTask<TaskResults[R['type']]> {
-	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name: `paperdeck-${request.type}` });
+	const name = `paperdeck-${request instanceof Promise ? 'task' : request.type}`;
+	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name });
 	let settle: { reject(e: Error): void } | null = null;
 	const result = new Promise<TaskResults[R['type']]>((resolve, reject) => {
 		settle = { reject };
@@ -50,7 +54,13 @@ export function runTask<R extends TaskRequest>(
 			reject(new WorkerUnavailable(e.message || 'The background task failed to start'));
 		};
 	});
-	worker.postMessage(request);
+	void Promise.resolve(request).then(
+		(r) => worker.postMessage(r),
+		(e: Error) => {
+			worker.terminate();
+			settle?.reject(e);
+		}
+	);
 	return {
 		result,
 		cancel() {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { builtDeckFiles, readBuiltDeck } from '../builtDeck.ts';
+import { readBuiltDeck } from '../builtDeck.ts';
 import { ROUTES } from '../routes.ts';
 import { startStaticServer } from '../staticServer.ts';
 import {
@@ -74,12 +74,8 @@ export function crossEngineSuite(engine: EngineName): void {
 		it('a first visit left during the deck import: the next page imports the whole deck and shows a card', async () => {
 			const page = await launch();
 			await page.goto(`${baseURL}/`);
-			// Every file of the deck downloaded: the import is under way.
-			const files = await builtDeckFiles(baseURL);
-			await page.waitUntil(
-				(paths) => paths.every((path) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(path) && (r as PerformanceResourceTiming).responseEnd > 0)),
-				files
-			);
+			// The deck parsed (by the task worker): it is being written.
+			await page.waitUntil(() => performance.getEntriesByName('pd:deck-parsed').length > 0);
 			expect(await page.evaluate(() => performance.getEntriesByName('pd:open').length), 'the import was still under way').toBe(0);
 			await page.goto(`${baseURL}/review`);
 			await page.waitFor('article.card');
