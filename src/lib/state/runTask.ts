@@ -54,13 +54,13 @@ export function runTask<R extends TaskRequest>(
 			reject(new WorkerUnavailable(e.message || 'The background task failed to start'));
 		};
 	});
-	void Promise.resolve(request).then(
-		(r) => worker.postMessage(r),
-		(e: Error) => {
+	// A request that fails to arrive, or cannot be sent, ends the task with its error.
+	void Promise.resolve(request)
+		.then((r) => worker.postMessage(r))
+		.catch((e: Error) => {
 			worker.terminate();
 			settle?.reject(e);
-		}
-	);
+		});
 	return {
 		result,
 		cancel() {

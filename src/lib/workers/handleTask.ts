@@ -3,8 +3,8 @@
  * a settings change, training FSRS parameters, the workload preview, a whole sync (reading, checking
  * and storing what the server sends is seconds of work on a first sync), replaying the cards a pull
  * left unsettled, and bringing the stored deck in line with the app's (a first visit's import: parsing
- * a megabyte of deck and storing 2,000 cards, which on the main thread were the first visit's long tasks). Each task opens the database itself (IndexedDB works in workers) and reports
- * progress as it goes.
+ * a megabyte of deck and storing 2,000 cards, the first visit's long tasks on the main thread). Each
+ * task opens the database itself (IndexedDB works in workers) and reports progress as it goes.
  */
 import { optimizeParameters, type OptimizeOutcome } from '../core/optimizer/optimizeParameters.ts';
 import type { Settings } from '../core/settings.ts';
