@@ -50,6 +50,20 @@ async function recordLongTasks(page: Page): Promise<void> {
 	});
 }
 
+/** Runs `visit` RUNS times, each in a new browser on a fresh profile (a first visit), and returns what each gave. */
+async function onFreshProfiles<T>(visit: (page: Page) => Promise<T>): Promise<T[]> {
+	const results: T[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const browser = await launchBrowser();
+		try {
+			results.push(await visit(await browser.context.newPage()));
+		} finally {
+			await browser.close();
+		}
+	}
+	return results;
+}
+
 /** Resolves once the deck is stored (the collection's opening measured; older builds: the deck version recorded). */
 async function deckStored(page: Page): Promise<void> {
 	await page.waitForFunction(() => performance.getEntriesByName('pd:reconcile').length > 0 || performance.getEntriesByName('pd:open').length > 0, undefined, { timeout: 300_000, polling: 100 });
@@ -57,83 +71,59 @@ async function deckStored(page: Page): Promise<void> {
 
 describe('a first visit (fresh profile, gzip)', () => {
 	it(`to "works offline" on a phone network, median of ${RUNS}`, async () => {
-		const times: number[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			const browser = await launchBrowser();
-			try {
-				const page = await browser.context.newPage();
-				await page.goto(`${phoneBase}/`, { timeout: 300_000 });
-				await page.evaluate(async () => {
-					await navigator.serviceWorker.ready;
-					if (!navigator.serviceWorker.controller) {
-						await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-					}
-				});
-				await deckStored(page);
-				const t = await page.evaluate(() => performance.now() - performance.getEntriesByName('first-paint')[0]!.startTime);
-				times.push(t);
-			} finally {
-				await browser.close();
-			}
-		}
+		const times = await onFreshProfiles(async (page) => {
+			await page.goto(`${phoneBase}/`, { timeout: 300_000 });
+			await page.evaluate(async () => {
+				await navigator.serviceWorker.ready;
+				if (!navigator.serviceWorker.controller) {
+					await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+				}
+			});
+			await deckStored(page);
+			return page.evaluate(() => performance.now() - performance.getEntriesByName('first-paint')[0]!.startTime);
+		});
 		console.log(`first paint → works offline (1.6 Mbps, 150 ms per response): median ${(median(times) / 1000).toFixed(1)} s (${times.map((t) => (t / 1000).toFixed(1)).join(', ')})`);
 	});
 
 	it(`to the first card at /review, unthrottled, median of ${RUNS}`, async () => {
-		const times: number[] = [];
-		const longest: number[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			const browser = await launchBrowser();
-			try {
-				const page = await browser.context.newPage();
-				await recordLongTasks(page);
-				await page.goto(`${base}/review`);
-				await page.locator('article.card').waitFor({ timeout: 60_000 });
-				times.push(await page.evaluate(() => performance.now()));
-				await deckStored(page);
-				await page.waitForTimeout(500);
-				longest.push(
-					await page.evaluate(() => {
-						const open = performance.getEntriesByName('pd:open-start')[0]?.startTime ?? 0;
-						const tasks = (window as unknown as { __tasks: [number, number][] }).__tasks.filter(([start]) => start >= open);
-						return Math.max(0, ...tasks.map(([, d]) => d));
-					})
-				);
-			} finally {
-				await browser.close();
-			}
-		}
+		const runs = await onFreshProfiles(async (page) => {
+			await recordLongTasks(page);
+			await page.goto(`${base}/review`);
+			await page.locator('article.card').waitFor({ timeout: 60_000 });
+			const time = await page.evaluate(() => performance.now());
+			await deckStored(page);
+			await page.waitForTimeout(500);
+			const longest = await page.evaluate(() => {
+				const open = performance.getEntriesByName('pd:open-start')[0]?.startTime ?? 0;
+				const tasks = (window as unknown as { __tasks: [number, number][] }).__tasks.filter(([start]) => start >= open);
+				return Math.max(0, ...tasks.map(([, d]) => d));
+			});
+			return { time, longest };
+		});
+		const times = runs.map((r) => r.time);
+		const longest = runs.map((r) => r.longest);
 		const m = median(longest);
 		console.log(`navigation → first card at /review: median ${Math.round(median(times))} ms (${times.map(Math.round).join(', ')})`);
 		console.log(`longest main-thread task from the collection's opening to the deck stored: median ${m === 0 ? 'none of 50 ms or more' : `${Math.round(m)} ms`} (${longest.map(Math.round).join(', ')})`);
 	});
 
 	it(`every long task on /, unthrottled, ${RUNS} runs`, async () => {
-		const runs: string[] = [];
-		for (let i = 0; i < RUNS; i++) {
-			const browser = await launchBrowser();
-			try {
-				const page = await browser.context.newPage();
-				await recordLongTasks(page);
-				await page.goto(`${base}/`);
-				await deckStored(page);
-				await page.waitForTimeout(1000);
-				// Each task as its duration and where it started: before the collection's opening (loading and
-				// hydrating the page), during the import, or after it.
-				runs.push(
-					await page.evaluate(() => {
-						const start = performance.getEntriesByName('pd:open-start')[0]?.startTime ?? 0;
-						const open = performance.getEntriesByName('pd:open')[0];
-						const end = open ? open.startTime + open.duration : Infinity;
-						const tasks = (window as unknown as { __tasks: [number, number][] }).__tasks;
-						const when = (t: number) => (t < start ? 'start-up' : t < end ? 'import' : 'after');
-						return tasks.length ? tasks.map(([t, d]) => `${Math.round(d)} ms ${when(t)}`).join(', ') : 'none';
-					})
-				);
-			} finally {
-				await browser.close();
-			}
-		}
+		const runs = await onFreshProfiles(async (page) => {
+			await recordLongTasks(page);
+			await page.goto(`${base}/`);
+			await deckStored(page);
+			await page.waitForTimeout(1000);
+			// Each task as its duration and where it started: before the collection's opening (loading and
+			// hydrating the page), during the import, or after it.
+			return page.evaluate(() => {
+				const start = performance.getEntriesByName('pd:open-start')[0]?.startTime ?? 0;
+				const open = performance.getEntriesByName('pd:open')[0];
+				const end = open ? open.startTime + open.duration : Infinity;
+				const tasks = (window as unknown as { __tasks: [number, number][] }).__tasks;
+				const when = (t: number) => (t < start ? 'start-up' : t < end ? 'import' : 'after');
+				return tasks.length ? tasks.map(([t, d]) => `${Math.round(d)} ms ${when(t)}`).join(', ') : 'none';
+			});
+		});
 		console.log(`main-thread tasks of 50 ms or more on a first visit to /, per run:\n  ${runs.join('\n  ')}`);
 	});
 });
