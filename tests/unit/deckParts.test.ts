@@ -1,6 +1,7 @@
 /** The deck data in parts (deckParts.ts), each a file named by a hash of its text. */
 import { describe, expect, it } from 'vitest';
 import { hashString } from '../../src/lib/core/hashString.ts';
+import { cardHash } from '../../src/lib/deck/cardHash.ts';
 import { deckFiles, FIRST_PART_CARDS, joinDeck, type DeckHead, type DeckPart } from '../../src/lib/deck/deckParts.ts';
 import { deckData } from '../../src/lib/deck/deckTypes.ts';
 import { makeDeck } from './factories.ts';
@@ -35,12 +36,14 @@ describe('the deck in parts', () => {
 		expect(changed.slice(0, -1).map((f) => f.text)).toEqual(files.slice(0, -1).map((f) => f.text));
 	});
 
-	it('carries each card as an array, a cloze card marked, without its paper or the papers\' card lists, and gets them back', () => {
+	it('carries each card as an array, a cloze card marked, without its paper, its hash or the papers\' card lists, and gets them back', () => {
 		const deck = deckData(makeDeck(3, 4));
-		deck.cards[5] = { ...deck.cards[5]!, type: 'cloze' };
+		const cloze = { ...deck.cards[5]!, type: 'cloze' as const };
+		deck.cards[5] = { ...cloze, hash: cardHash(cloze) };
 		const { head } = split(deckFiles(deck));
-		expect(head.cards[0]).toEqual(['paper-0/card-0', '<p>Question paper-0/card-0</p>', '<p>A</p>', '', 'Question paper-0/card-0']);
-		expect(head.cards[5]).toHaveLength(6);
+		expect(head.cards[0]).toEqual(['paper-0/card-0', '<p>Question paper-0/card-0</p>', '<p>A</p>', '']);
+		expect(head.cards[5]).toHaveLength(5);
+		expect(JSON.stringify(head)).not.toContain(deck.cards[0]!.hash);
 		expect(JSON.stringify(head)).not.toContain('paperId');
 		expect(JSON.stringify(head)).not.toContain('cardIds');
 		const joined = joinDeck(head, []);

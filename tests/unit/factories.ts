@@ -5,6 +5,7 @@ import { reduceCard } from '../../src/lib/core/reduceCard.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../src/lib/core/scheduler.ts';
 import { studyDay } from '../../src/lib/core/studyDay.ts';
 import type { CardEvent, CardState, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
+import { cardHash } from '../../src/lib/deck/cardHash.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 import { mulberry32 } from '../bench/simulateLog.ts';
 
@@ -43,7 +44,8 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 			if (options.drop?.includes(id)) continue;
 			cardIds.push(id);
 			const text = id === options.edit ? `Edited question ${id}` : `Question ${id}`;
-			deck.cards.push({ id, paperId, type: 'basic', promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '', hash: text });
+			const content = { type: 'basic' as const, promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '' };
+			deck.cards.push({ id, paperId, ...content, hash: cardHash(content) });
 		}
 		deck.papers.push({
 			id: paperId,
