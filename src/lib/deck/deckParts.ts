@@ -1,9 +1,9 @@
 /**
  * The deck data in parts, each well under 200 KB gzip: the head carries the papers, the topics and the
  * first cards in the default study order (a first session's new cards are among them), and the later
- * parts the other cards. (Made so a first visit could store and show the head before the rest; see the
- * README on why its import still takes all parts at once.) Every part names the deck's version, so
- * parts of two builds are never put together.
+ * parts the other cards. Every part names the deck's version, so parts of two builds are never put
+ * together. (Made so a first visit could store and show the head before the rest; its import still
+ * stores all parts in one transaction: syncCollectionInWorker.ts.)
  *
  * The parts are files named after a hash of all their text (`/deck/<hash>-<n>.json`, deckFiles below): a
  * name never changes content, so a host may cache it for good, and the service worker's install can take

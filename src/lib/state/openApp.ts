@@ -6,7 +6,6 @@ import { createScheduler, type Scheduler } from '../core/scheduler.ts';
 import { openCollection, type Collection } from './openCollection.ts';
 
 export { deviceClock } from './openCollection.ts';
-export { fetchDeck } from '../deck/fetchDeck.ts';
 
 export interface AppServices extends Collection {
 	scheduler: Scheduler;

@@ -11,7 +11,8 @@ import { topicReadiness } from '../core/stats/topicReadiness.ts';
 import { trueRetention } from '../core/stats/trueRetention.ts';
 import { studyDay } from '../core/studyDay.ts';
 import { fromStateRow } from '../db/stateRow.ts';
-import { fetchDeck, openApp } from './openApp.ts';
+import { fetchDeck } from '../deck/fetchDeck.ts';
+import { openApp } from './openApp.ts';
 
 function compute(input: {
 	events: Parameters<typeof activeReviews>[0];

@@ -12,7 +12,8 @@ import {
 } from '../core/studySelection.ts';
 import { saveStudySelection } from '../db/saveStudySelection.ts';
 import { m } from '../paraglide/messages.js';
-import { fetchDeck, openApp, type AppServices } from './openApp.ts';
+import { fetchDeck } from '../deck/fetchDeck.ts';
+import { openApp, type AppServices } from './openApp.ts';
 
 const ORDER_CHANGED: Record<NewCardOrder, () => string> = {
 	default: m.choices_order_now_default,

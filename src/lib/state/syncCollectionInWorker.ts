@@ -1,7 +1,6 @@
 import type { Settings } from '../core/settings.ts';
 import type { PaperdeckDatabase } from '../db/database.ts';
-import { fetchDeckBytes } from '../deck/fetchDeck.ts';
-import { parseDeck } from '../deck/parseDeck.ts';
+import { fetchDeckBytes } from '../deck/fetchDeckBytes.ts';
 import { abortOnLeave } from './abortOnLeave.ts';
 import { runTask, WorkerUnavailable } from './runTask.ts';
 
@@ -34,7 +33,8 @@ export async function syncCollectionInWorker(db: PaperdeckDatabase, settings: Se
 				if (!(e instanceof WorkerUnavailable)) throw e;
 			}
 		}
-		const { syncCollection } = await import('./syncCollection.ts');
+		// The parser too is loaded only here: where the worker runs, the page never needs it.
+		const [{ syncCollection }, { parseDeck }] = await Promise.all([import('./syncCollection.ts'), import('../deck/parseDeck.ts')]);
 		const fetched = await bytes;
 		const deck = fetched && parseDeck(fetched);
 		performance.mark(DECK_PARSED);
