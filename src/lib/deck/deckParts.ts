@@ -21,8 +21,9 @@ export const PART_CARDS = 1000;
 /**
  * A card as a part carries it: `[id, promptHtml, answerHtml, noteHtml]`, and a fifth element, 1, for a
  * cloze card. Its paper is its id's prefix (`<paper-id>/<slug>`), each paper's list of cards follows
- * from the cards' order, and its hash from its content (cardHash.ts), so none of them is shipped: with
- * the field names, they were a quarter of the deck's bytes.
+ * from the cards' order, and its hash from its content (cardHash.ts), so none of them is shipped (with
+ * the field names, all but the hashes were a fifth of the deck's bytes; the hashes were a tenth of its
+ * gzipped size).
  */
 export type PackedCard = [id: string, promptHtml: string, answerHtml: string, noteHtml: string, cloze?: 1];
 
