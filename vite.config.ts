@@ -3,7 +3,9 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vite';
+import type { CustomInjectManifestOptions } from 'vite-plugin-pwa';
 import { deckVitePlugin } from './src/lib/deck/deckVitePlugin.ts';
+import { installLater } from './tools/installLater.ts';
 import { intlFormatterCache } from './tools/intlFormatterCache.ts';
 import { uplotLocaleGuard } from './tools/uplotLocaleGuard.ts';
 
@@ -35,6 +37,27 @@ const PAGE_ONLY = new RegExp(
 		].join('|') +
 		')'
 );
+// What the service worker precaches (vite-plugin-pwa's injectManifest options; installLater adds to them).
+const INJECT_MANIFEST: Partial<CustomInjectManifestOptions> = {
+	// KaTeX ships woff2, woff and ttf; browsers that run this app all take woff2.
+	globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
+	// The README's screenshots are for people reading the repository, not for the app offline.
+	// The deck's Chinese text is fetched and kept in IndexedDB only by people who read cards in Chinese.
+	// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
+	// they kept a first visit on a slow network from working offline for minutes. The app shell
+	// renders any of them, and the library (/papers, 319 KB of HTML), from the precached
+	// /library.json instead (src/service-worker.ts).
+	// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
+	// copy, installed later, above) is loaded only when a sync's pull brings own cards,
+	// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
+	globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'prerendered/pages/papers.html', 'client/_app/immutable/workers/chunks/**'],
+	// A part of the deck data is up to 600 KB; it must be precached for offline study.
+	maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+	// Files whose names are hashes of their content need no revision: the install fetches them
+	// through the HTTP cache, which on a first visit already holds what the page fetched (the
+	// deck's files: deckParts.ts). Anything else is fetched past it.
+	dontCacheBustURLsMatching: /_app\/immutable\/|\/deck\/[0-9a-f]{14}-\d+\.json$/
+};
 const THEME = '#1f4e79';
 const BACKGROUND = '#f7f5f0';
 
@@ -71,6 +94,10 @@ export default defineConfig({
 		intlFormatterCache(),
 		uplotLocaleGuard(),
 		sveltekit(),
+		// The page's own-content renderer (KaTeX and markdown-it, 360 KB) is only for the forms that write
+		// cards and papers and the pages that show them: the service worker fetches it once its install is
+		// done, off a first visit's path to working offline.
+		installLater(['node_modules/katex/dist/katex.mjs', 'src/lib/own/renderOwnMarkdown.ts'], INJECT_MANIFEST),
 		SvelteKitPWA({
 			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
 			registerType: 'prompt',
@@ -107,25 +134,7 @@ export default defineConfig({
 			strategies: 'injectManifest',
 			srcDir: 'src',
 			filename: 'sw.ts',
-			injectManifest: {
-				// KaTeX ships woff2, woff and ttf; browsers that run this app all take woff2.
-				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}', 'prerendered/**/*.{html,json}'],
-				// The README's screenshots are for people reading the repository, not for the app offline.
-				// The deck's Chinese text is fetched and kept in IndexedDB only by people who read cards in Chinese.
-				// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
-				// they kept a first visit on a slow network from working offline for minutes. The app shell
-				// renders any of them from the precached /library.json instead (src/service-worker.ts).
-				// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
-				// copy, precached for writing cards offline) is loaded only when a sync's pull brings own cards,
-				// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
-				globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
-				// A part of the deck data is up to 600 KB; it must be precached for offline study.
-				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-				// Files whose names are hashes of their content need no revision: the install fetches them
-				// through the HTTP cache, which on a first visit already holds what the page fetched (the
-				// deck's files: deckParts.ts). Anything else is fetched past it.
-				dontCacheBustURLsMatching: /_app\/immutable\/|\/deck\/[0-9a-f]{14}-\d+\.json$/
-			}
+			injectManifest: INJECT_MANIFEST
 		})
 	],
 	test: {

@@ -3,9 +3,10 @@
 /// <reference lib="webworker" />
 /**
  * The service worker (vite-plugin-pwa builds it to /sw.js and injects the precache list). It does what
- * Workbox's generated worker did, but for one thing: the precache installs several files at a time.
- * Workbox installs one file after another, so on a phone network every one of the ~130 files cost a
- * round trip before the next began, and a first visit took about 20 s to work offline.
+ * Workbox's generated worker did, but for two things: the precache installs several files at a time
+ * (Workbox installs one file after another, so on a phone network every one of the ~130 files cost a
+ * round trip before the next began, and a first visit took about 20 s to work offline), and the files
+ * marked `later` in the list are fetched only once the install is done.
  */
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -13,15 +14,23 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type Precache
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { installInParallel } from './lib/pwa/installInParallel.ts';
+import { keepLater, serveLater } from './lib/pwa/keepLater.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry & { later?: true })[] };
 
+const manifest = self.__WB_MANIFEST;
 const precache = new PrecacheController();
-precache.addToCacheList(self.__WB_MANIFEST);
+precache.addToCacheList(manifest.filter((e) => !e.later));
+/** The page's own-content renderer (tools/installLater.ts): hashed names, so a path never changes content. */
+const later = manifest.filter((e) => e.later).map((e) => new URL(e.url, self.location.href).pathname);
 
 self.addEventListener('install', (event) => event.waitUntil(installInParallel(precache, event)));
-// Deletes what the new list no longer holds (activate waits for it itself).
-self.addEventListener('activate', (event) => void precache.activate(event));
+self.addEventListener('activate', (event) => {
+	// Deletes what the new list no longer holds (activate waits for it itself).
+	void precache.activate(event);
+	// Not awaited by the activation, which would hold every page's requests until it is done.
+	void keepLater(later);
+});
 cleanupOutdatedCaches();
 
 // A waiting version is announced, never swapped in under a review (see UpdatePrompt): the page asks.
@@ -32,9 +41,15 @@ self.addEventListener('message', (event) => {
 clientsClaim();
 
 registerRoute(new PrecacheRoute(precache));
-// A paper's page is not precached: the app shell (adapter-static's fallback) renders it from the
-// precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB, online or not.
-registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('/200.html'), { allowlist: [/^\/papers\/[^/]+$/] }));
+// The library and a paper's page are not precached: the app shell (adapter-static's fallback) renders
+// them from the precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB,
+// online or not.
+registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('/200.html'), { allowlist: [/^\/papers(\/[^/]+)?$/] }));
+// A file installed later, asked for before it is (keepLater.ts says where from).
+registerRoute(
+	({ url }) => url.origin === self.location.origin && later.includes(url.pathname),
+	({ url }) => serveLater(url.pathname)
+);
 // The task worker's own-content renderer (markdown-it and KaTeX) is not precached: it is needed only
 // when a sync's pull brings own cards. Hashed names never change content, so once fetched it is served
 // from this cache (an interrupted pull settled at the next start works offline too).

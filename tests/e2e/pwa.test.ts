@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,12 @@ import { PRECACHE_FETCHES } from '../../src/lib/pwa/installInParallel.ts';
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
 
+/** The files the service worker fetches after its install (marked `later` in its precache list). */
+async function laterFiles(): Promise<string[]> {
+	const sw = await (await fetch(`${baseURL}/sw.js`)).text();
+	return [...sw.matchAll(/\{"later":true,"revision":null,"url":"([^"]+)"\}/g)].map((m) => `/${m[1]}`).sort();
+}
+
 describe('install and update in a real Chromium', () => {
 	let browser: Browser;
 	beforeEach(async () => {
@@ -21,7 +27,7 @@ describe('install and update in a real Chromium', () => {
 		await browser.close();
 	});
 
-	it("installs a precache within 3.5 MB that leaves out the worker's renderer, which is cached when first used", async () => {
+	it("installs a precache under 2.5 MB without the library's HTML or the renderers, and fetches the page's renderer once it is installed", async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
 		await controlledByServiceWorker(page);
@@ -35,17 +41,37 @@ describe('install and update in a real Chromium', () => {
 			}
 			return { bytes, urls };
 		});
-		expect(installed.urls).toEqual(expect.arrayContaining(await builtDeckFiles(baseURL)));
-		expect(installed.urls.filter((u) => u.includes('/workers/chunks/'))).toEqual([]);
-		// The issue's aim is 2.5 MB (today's is in the closing note); this keeps it from growing back.
-		expect(installed.bytes).toBeLessThan(3.5e6);
-		// Online, a renderer chunk is fetched and kept; offline it is then served from that cache.
+		expect(installed.urls).toEqual(expect.arrayContaining([...(await builtDeckFiles(baseURL)), '/200.html', '/library.json', '/review', '/stats', '/settings']));
+		expect(installed.urls.filter((u) => u.includes('/workers/chunks/') || u.startsWith('/papers'))).toEqual([]);
+		const later = await laterFiles();
+		expect(later).toHaveLength(2);
+		expect(installed.urls.filter((u) => later.includes(u))).toEqual([]);
+		// The issue's budget: what a first visit downloads before the app works offline.
+		expect(installed.bytes).toBeLessThan(2.5e6);
+		await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).map((r) => new URL(r.url).pathname).sort())).toEqual(later);
+
+		// Online, a worker's renderer chunk is fetched and kept; offline it is then served from that cache.
 		const chunk = `/_app/immutable/workers/chunks/${readdirSync(join(buildDir, '_app/immutable/workers/chunks')).find((f) => f.endsWith('.js'))!}`;
 		const fetchChunk = (url: string) => page.evaluate(async (u) => (await fetch(u)).text(), url);
 		const online = await fetchChunk(chunk);
 		await expect.poll(() => page.evaluate(async (u) => Boolean(await caches.match(u, { cacheName: 'paperdeck-worker-chunks' })), chunk)).toBe(true);
 		await browser.context.setOffline(true);
 		expect(await fetchChunk(chunk)).toBe(online);
+		expect(await fetchChunk(later[0]!)).toBe(readFileSync(join(buildDir, later[0]!), 'utf8'));
+	});
+
+	it('offline, a renderer file not yet in the later cache is served as the page loaded it (the HTTP cache)', async () => {
+		// A first visit's own-paper form loads the renderer before the worker controls the page; going
+		// offline before the worker's own fetch of it is done must not break that paper's page.
+		const page = await browser.context.newPage();
+		await page.goto(`${baseURL}/`);
+		await controlledByServiceWorker(page);
+		const later = await laterFiles();
+		await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length)).toBe(later.length);
+		await page.evaluate(() => caches.delete('paperdeck-later'));
+		await browser.context.setOffline(true);
+		const offline = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(u).catch(() => null))?.status ?? 'failed')), later);
+		expect(offline).toEqual(later.map(() => 200));
 	});
 
 	it('installs its precache several files at a time, not one round trip after another', async () => {

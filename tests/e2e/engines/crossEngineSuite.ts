@@ -135,6 +135,11 @@ export function crossEngineSuite(engine: EngineName): void {
 			expect(q).not.toBe('');
 			await page.goto(`${url}/stats`);
 			await page.waitFor('[data-testid="readiness"]');
+			// The library, never opened online, is rendered by the precached app shell.
+			await page.goto(`${url}/papers`);
+			await page.waitFor('[data-testid="paper-count"]');
+			const papers = ((await (await fetch(`${baseURL}/library.json`)).json()) as { papers: unknown[] }).papers.length;
+			expect(await page.text('[data-testid="paper-count"]')).toContain(String(papers));
 			expect(await pageErrors(page).then((e) => e.filter((x) => !x.startsWith('resource')))).toEqual([]);
 		});
 
