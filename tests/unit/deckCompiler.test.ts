@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cardHash } from '../../src/lib/deck/cardHash.ts';
 import { compileDeck } from '../../src/lib/deck/compileDeck.ts';
 import { formatDeckError } from '../../src/lib/deck/deckTypes.ts';
 import { parseFrontMatter } from '../../src/lib/deck/parseFrontMatter.ts';
@@ -89,8 +90,9 @@ describe('a valid deck', () => {
 	it('changes a card hash exactly when its content changes, and the version with it', () => {
 		const a = compile({ 'cards/fine-tuning-peft/lora.md': LORA, 'cards/architecture/transformer.md': TRANSFORMER }).deck!;
 		const b = compile({ 'cards/fine-tuning-peft/lora.md': LORA.replace('What does LoRA freeze?', 'What does LoRA keep frozen?'), 'cards/architecture/transformer.md': TRANSFORMER }).deck!;
-		expect(b.cards.find((c) => c.id === 'lora/freeze')!.hash).not.toBe(a.cards.find((c) => c.id === 'lora/freeze')!.hash);
-		expect(b.cards.find((c) => c.id === 'lora/zero-init')!.hash).toBe(a.cards.find((c) => c.id === 'lora/zero-init')!.hash);
+		const hashOf = (deck: typeof a, id: string) => cardHash(deck.cards.find((c) => c.id === id)!);
+		expect(hashOf(b, 'lora/freeze')).not.toBe(hashOf(a, 'lora/freeze'));
+		expect(hashOf(b, 'lora/zero-init')).toBe(hashOf(a, 'lora/zero-init'));
 		expect(b.version).not.toBe(a.version);
 	});
 });

@@ -5,7 +5,6 @@ import { reduceCard } from '../../src/lib/core/reduceCard.ts';
 import { createScheduler, DEFAULT_SCHEDULER_SETTINGS } from '../../src/lib/core/scheduler.ts';
 import { studyDay } from '../../src/lib/core/studyDay.ts';
 import type { CardEvent, CardState, Rating, ReviewEvent, ReviewKind } from '../../src/lib/core/types.ts';
-import { cardHash } from '../../src/lib/deck/cardHash.ts';
 import type { CompiledDeck } from '../../src/lib/deck/deckTypes.ts';
 import { mulberry32 } from '../bench/simulateLog.ts';
 
@@ -45,7 +44,7 @@ export function makeDeck(papers: number, perPaper: number, options: { drop?: str
 			cardIds.push(id);
 			const text = id === options.edit ? `Edited question ${id}` : `Question ${id}`;
 			const content = { type: 'basic' as const, promptHtml: `<p>${text}</p>`, answerHtml: '<p>A</p>', noteHtml: '' };
-			deck.cards.push({ id, paperId, ...content, hash: cardHash(content) });
+			deck.cards.push({ id, paperId, ...content });
 		}
 		deck.papers.push({
 			id: paperId,

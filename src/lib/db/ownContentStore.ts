@@ -15,6 +15,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import { isContentEvent, isDeckCardId, ownPaperOf, splitCardId, type ContentEvent } from '../core/contentEvents.ts';
 import { EMPTY_OWN_CONTENT, foldOwnContent, type CardText, type OwnContent } from '../core/foldOwnContent.ts';
 import type { CardEvent } from '../core/types.ts';
+import { cardHash } from '../deck/cardHash.ts';
 import type { OwnRenderer } from '../own/renderOwnMarkdown.ts';
 import type { CardRow, PaperdeckDatabase, StateRow } from './database.ts';
 import { fromStateRow, toStateRow } from './stateRow.ts';
@@ -100,7 +101,7 @@ async function materialize(
 				paperId: card.paperId,
 				paperShort: await shortOf(card.paperId),
 				...html,
-				hash: hashString(`${html.type}\0${html.promptHtml}\0${html.answerHtml}\0${html.noteHtml}`),
+				hash: cardHash(html),
 				retired: card.retired ? 1 : 0,
 				own: 1
 			});

@@ -2,6 +2,7 @@ import { newCardState } from '../core/newCardState.ts';
 import { replayCard } from '../core/replay.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import type { CardEvent } from '../core/types.ts';
+import { cardHash } from '../deck/cardHash.ts';
 import type { DeckData } from '../deck/deckTypes.ts';
 import type { CardRow, PaperdeckDatabase, StateRow } from './database.ts';
 import { DECK_VERSION_KEY, PAPER_TOPICS_KEY } from './deckMetaKeys.ts';
@@ -53,6 +54,8 @@ export async function reconcileDeck(
 			const rank = ranks.get(c.id) ?? Number.MAX_SAFE_INTEGER;
 			inDeck.add(c.id);
 			const old = storedById.get(c.id);
+			// Computed here, the one place that compares it, not wherever the deck is read.
+			const hash = cardHash(c);
 			const row: CardRow = {
 				id: c.id,
 				paperId: c.paperId,
@@ -61,7 +64,7 @@ export async function reconcileDeck(
 				promptHtml: c.promptHtml,
 				answerHtml: c.answerHtml,
 				noteHtml: c.noteHtml,
-				hash: c.hash,
+				hash,
 				retired: 0
 			};
 			// The user's wording of a deck card stays on top; the deck's newer text becomes the original.
@@ -71,8 +74,8 @@ export async function reconcileDeck(
 			}
 			if (!old) report.added++;
 			else if (old.retired) report.restored++;
-			else if (old.hash !== c.hash || old.paperShort !== row.paperShort) report.updated++;
-			if (!old || old.retired || old.hash !== c.hash || old.paperShort !== row.paperShort) cardPuts.push(row);
+			else if (old.hash !== hash || old.paperShort !== row.paperShort) report.updated++;
+			if (!old || old.retired || old.hash !== hash || old.paperShort !== row.paperShort) cardPuts.push(row);
 
 			const st = stateById.get(c.id);
 			if (!st) unseen.push({ id: c.id, paperId: c.paperId, rank });

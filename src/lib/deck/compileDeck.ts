@@ -4,7 +4,6 @@ import { findCycles } from './lineageOrder.ts';
 import { orderPapers } from './newCardOrder.ts';
 import { parseCardFile, type SourceCard, type SourcePaper } from './parseCardFile.ts';
 import { renderField as render } from './renderMarkdown.ts';
-import { cardHash } from './cardHash.ts';
 import { compileTranslations, type CompiledTranslation } from './compileTranslations.ts';
 
 export interface DeckSources {
@@ -114,8 +113,7 @@ function compileCard(path: string, paperId: string, c: SourceCard, errors: DeckE
 	const promptHtml = render(path, c.promptLine, c.prompt, cloze ? 'blank' : 'reveal', errors);
 	const answerHtml = cloze ? render(path, c.promptLine, c.prompt, 'reveal', errors) : render(path, c.answerLine, c.answer, 'reveal', errors);
 	const noteHtml = c.note ? render(path, c.noteLine, c.note, 'reveal', errors) : '';
-	const content = { type: c.type, promptHtml, answerHtml, noteHtml };
-	return { id: `${paperId}/${c.slug}`, paperId, ...content, hash: cardHash(content) };
+	return { id: `${paperId}/${c.slug}`, paperId, type: c.type, promptHtml, answerHtml, noteHtml };
 }
 
 function readTopics(tsv: string, errors: DeckError[]): Topic[] {

@@ -10,7 +10,6 @@
  * the copy the page fetched moments before from the HTTP cache instead of downloading the deck twice.
  */
 import { hashString } from '../core/hashString.ts';
-import { cardHash } from './cardHash.ts';
 import type { CompiledCard, DeckData, DeckPaper } from './deckTypes.ts';
 
 /** Cards in the first part: well above a first session's new cards. */
@@ -21,7 +20,8 @@ export const PART_CARDS = 1000;
 /**
  * A card as a part carries it: `[id, promptHtml, answerHtml, noteHtml]`, and a fifth element, 1, for a
  * cloze card. Its paper is its id's prefix (`<paper-id>/<slug>`), each paper's list of cards follows
- * from the cards' order, and its hash from its content (cardHash.ts), so none of them is shipped (with
+ * from the cards' order, and its hash (cardHash.ts) is computed from its content where stored cards are
+ * compared with the deck (reconcileDeck.ts), so none of them is shipped (with
  * the field names, all but the hashes were a fifth of the deck's bytes; the hashes were a tenth of its
  * gzipped size).
  */
@@ -58,8 +58,7 @@ function pack(c: CompiledCard): PackedCard {
 }
 
 function unpack([id, promptHtml, answerHtml, noteHtml, cloze]: PackedCard): CompiledCard {
-	const content = { type: cloze === 1 ? ('cloze' as const) : ('basic' as const), promptHtml, answerHtml, noteHtml };
-	return { id, paperId: id.slice(0, id.indexOf('/')), ...content, hash: cardHash(content) };
+	return { id, paperId: id.slice(0, id.indexOf('/')), type: cloze === 1 ? 'cloze' : 'basic', promptHtml, answerHtml, noteHtml };
 }
 
 /**

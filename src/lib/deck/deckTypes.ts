@@ -38,8 +38,6 @@ export interface CompiledCard {
 	promptHtml: string;
 	answerHtml: string;
 	noteHtml: string;
-	/** Changes exactly when the card's content changes. */
-	hash: string;
 }
 
 export interface Topic {

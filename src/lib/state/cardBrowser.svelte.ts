@@ -47,7 +47,7 @@ export function withOwnContent(deck: DeckData, content: OwnContent, rows: Readon
 	for (const c of content.cards) {
 		const row = rows.get(c.id);
 		if (c.retired || !row) continue;
-		cards.push({ id: c.id, paperId: c.paperId, ...html(row), hash: row.hash });
+		cards.push({ id: c.id, paperId: c.paperId, ...html(row) });
 	}
 	return { ...deck, papers: [...deck.papers, ...papers], cards };
 }

@@ -25,7 +25,7 @@ async function seed(opts: { cards: number; events: number }): Promise<{ cards: n
 	const extra: CompiledCard[] = [];
 	for (let i = deck.cards.length; i < opts.cards; i++) {
 		const model = deck.cards[i % deck.cards.length]!;
-		extra.push({ ...model, id: `${model.paperId}/bench-${i}`, hash: `bench-${i}` });
+		extra.push({ ...model, id: `${model.paperId}/bench-${i}` });
 	}
 	// Same version string as the bundled deck, so the app sees nothing to reconcile at its next start.
 	await reconcileDeck(db, { ...deck, cards: [...deck.cards, ...extra] }, scheduler);
