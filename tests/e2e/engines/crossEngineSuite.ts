@@ -125,6 +125,10 @@ export function crossEngineSuite(engine: EngineName): void {
 				await page.goto(`${url}/`);
 				await page.waitFor('[data-testid="due-count"]:not(:empty)');
 				await controlledByServiceWorker(page);
+				// The files fetched after the install (the own-content renderer) are kept too.
+				const later = ((await (await fetch(`${url}/sw.js`)).text()).match(/"later":true/g) ?? []).length;
+				expect(later).toBeGreaterThan(0);
+				await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length)).toBe(later);
 			} finally {
 				await new Promise<void>((done) => server.close(() => done()));
 				server.closeAllConnections();
@@ -135,6 +139,8 @@ export function crossEngineSuite(engine: EngineName): void {
 			expect(q).not.toBe('');
 			await page.goto(`${url}/stats`);
 			await page.waitFor('[data-testid="readiness"]');
+			const kept = await page.evaluate(async () => Promise.all((await (await caches.open('paperdeck-later')).keys()).map(async (r) => (await fetch(r.url)).status)));
+			expect(kept).toEqual(kept.map(() => 200));
 			// The library, never opened online, is rendered by the precached app shell.
 			await page.goto(`${url}/papers`);
 			await page.waitFor('[data-testid="paper-count"]');
