@@ -1,14 +1,24 @@
+let reloading = false;
+
+/** Once however many pieces of work were cut short. */
+function reloadIfBroughtBack(): void {
+	if (reloading) return;
+	reloading = true;
+	window.addEventListener('pageshow', (e) => e.persisted && location.reload(), { once: true });
+}
+
 /**
- * A signal that fires when the person leaves the page. WebKit keeps a page it caches for back and
- * forward with its transactions open, so a first visit's import left unfinished locked the collection
- * for the next page. The import is all or nothing: aborted, it runs again on the next page, and a page
- * brought back from that cache reloads to run it.
+ * A signal that fires when the person leaves the page. WebKit freezes a page it keeps for back and
+ * forward with its transactions (its workers' too) still open, so work left running locked the
+ * collection for the next page: a first visit's import, a workload preview's read. Work stopped by this
+ * signal must be all or nothing (the import runs again on the next page; a task's worker is terminated,
+ * which rolls its transaction back), and a page brought back from that cache reloads to run it again.
  */
 export function abortOnLeave(): { signal: AbortSignal; done: () => void } {
 	const controller = new AbortController();
 	const leave = () => {
 		controller.abort();
-		window.addEventListener('pageshow', (e) => e.persisted && location.reload(), { once: true });
+		reloadIfBroughtBack();
 	};
 	addEventListener('pagehide', leave, { once: true });
 	return { signal: controller.signal, done: () => removeEventListener('pagehide', leave) };

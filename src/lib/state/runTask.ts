@@ -1,4 +1,5 @@
 import { scriptUrl } from '../security/trustedTypes.ts';
+import { abortOnLeave } from './abortOnLeave.ts';
 import type { TaskMessage, TaskRequest, TaskResults, TaskStep } from '../workers/handleTask.ts';
 // The worker's built URL, not Vite's `new Worker(new URL(…))` form: that passes a plain string to the
 // Worker constructor, which the page's Trusted Types policy refuses in Chromium.
@@ -39,33 +40,40 @@ export function runTask<R extends TaskRequest>(
 ): RunningTask<TaskResults[R['type']]> {
 	const name = `paperdeck-${request instanceof Promise ? 'task' : request.type}`;
 	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name });
+	// WebKit freezes a page it keeps for back and forward with its workers, and a frozen worker's
+	// transaction keeps its stores locked: the next page's writes (a grade) then wait for ever. So a
+	// task ends when the person leaves; a page brought back from that cache reloads (abortOnLeave.ts).
+	const leaving = abortOnLeave();
+	const stop = () => {
+		worker.terminate();
+		leaving.done();
+	};
 	let settle: { reject(e: Error): void } | null = null;
 	const result = new Promise<TaskResults[R['type']]>((resolve, reject) => {
 		settle = { reject };
 		worker.onmessage = (event: MessageEvent<TaskMessage>) => {
 			const m = event.data;
 			if (m.type === 'progress') return onProgress(m.fraction, m.step);
-			worker.terminate();
+			stop();
 			if (m.type === 'result') resolve(m.result as TaskResults[R['type']]);
 			else reject(new TaskFailed(m.message, m.kind));
 		};
 		worker.onerror = (e) => {
-			worker.terminate();
+			stop();
 			reject(new WorkerUnavailable(e.message || 'The background task failed to start'));
 		};
 	});
+	const cancel = () => {
+		stop();
+		settle?.reject(new TaskCancelled());
+	};
+	leaving.signal.addEventListener('abort', cancel, { once: true });
 	// A request that fails to arrive, or cannot be sent, ends the task with its error.
 	void Promise.resolve(request)
 		.then((r) => worker.postMessage(r))
 		.catch((e: Error) => {
-			worker.terminate();
+			stop();
 			settle?.reject(e);
 		});
-	return {
-		result,
-		cancel() {
-			worker.terminate();
-			settle?.reject(new TaskCancelled());
-		}
-	};
+	return { result, cancel };
 }

@@ -15,24 +15,24 @@ export const DECK_PARSED = 'pd:deck-parsed';
  * here. Leaving the page stops it (all or nothing: it runs again on the next page).
  */
 export async function syncCollectionInWorker(db: PaperdeckDatabase, settings: Settings, todo: { deck: boolean; rebuild: boolean }): Promise<void> {
+	const bytes = todo.deck ? fetchDeckBytes() : Promise.resolve(null);
+	if (typeof Worker !== 'undefined') {
+		// Started before the deck has arrived, so the worker's script and the deck download together.
+		// (runTask ends the worker when the person leaves.)
+		const request = bytes.then((deck) => ({ type: 'sync-collection' as const, settings, deck, rebuild: todo.rebuild }));
+		const task = runTask(request, (_, step) => {
+			if (step.kind === 'storing') performance.mark(DECK_PARSED);
+		});
+		try {
+			await task.result;
+			return;
+		} catch (e) {
+			// A worker that never started wrote nothing: the same work is safe to do here.
+			if (!(e instanceof WorkerUnavailable)) throw e;
+		}
+	}
 	const leaving = abortOnLeave();
 	try {
-		const bytes = todo.deck ? fetchDeckBytes() : Promise.resolve(null);
-		if (typeof Worker !== 'undefined') {
-			// Started before the deck has arrived, so the worker's script and the deck download together.
-			const request = bytes.then((deck) => ({ type: 'sync-collection' as const, settings, deck, rebuild: todo.rebuild }));
-			const task = runTask(request, (_, step) => {
-				if (step.kind === 'storing') performance.mark(DECK_PARSED);
-			});
-			leaving.signal.addEventListener('abort', () => task.cancel(), { once: true });
-			try {
-				await task.result;
-				return;
-			} catch (e) {
-				// A worker that never started wrote nothing: the same work is safe to do here.
-				if (!(e instanceof WorkerUnavailable)) throw e;
-			}
-		}
 		// The parser too is loaded only here: where the worker runs, the page never needs it.
 		const [{ syncCollection }, { parseDeck }] = await Promise.all([import('./syncCollection.ts'), import('../deck/parseDeck.ts')]);
 		const fetched = await bytes;

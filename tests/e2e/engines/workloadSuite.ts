@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { CompiledDeck } from '../../../src/lib/deck/deckTypes.ts';
 import { simulatedLog, storeEventsInPage, type SeedOptions } from '../seedLog.ts';
-import { openPage, readStore } from './appSteps.ts';
+import { gradeByKeyboard, openPage, openReview, readStore } from './appSteps.ts';
 import type { EngineName, EnginePage } from './enginePage.ts';
 import { pageErrors } from './errorRecorder.ts';
 import { launchEngine } from './launchEngine.ts';
@@ -312,5 +312,34 @@ export function workloadSuite(engine: EngineName): void {
 				expect(await pageErrors(page)).toEqual([]);
 			});
 		}
+
+		// WebKit keeps a page left by navigation in its back/forward cache, frozen, workers included: the
+		// reschedule's transaction stayed open there and the next page's grade waited for it for ever
+		// (found as a seeding script that timed out after /settings in CI; this failed without the fix).
+		it('leaving /settings while it reschedules cancels that, and a grade on the next page is stored', async () => {
+			const page = await launch();
+			await seed(page, baseURL, { cards: 2000, days: 365, newPerDay: 20, seed: 3 });
+			const before = await readStore<StoredEvent>(page, 'events');
+			const storedSettings = async () => (await readStore<{ key: string; value: unknown }>(page, 'meta')).find((r) => r.key === 'settings') ?? null;
+			const settingsBefore = await storedSettings();
+			await openPage(page, `${baseURL}/settings`);
+			await page.waitUntil((s: string) => (document.querySelector(s) as HTMLButtonElement | null)?.disabled === false, SAVE);
+			const retention = () => (document.querySelector('#desiredRetention') as HTMLInputElement).value;
+			const was = await page.evaluate(retention);
+			await focus(page, '#desiredRetention');
+			await page.press('ArrowLeft');
+			await page.waitUntil((w: string) => (document.querySelector('#desiredRetention') as HTMLInputElement).value !== w, was);
+			await activate(page, SAVE, 'Enter');
+			// Rescheduling has begun: the worker's transaction is open.
+			await page.waitUntil(() => Number((document.querySelector('#save-progress') as HTMLProgressElement | null)?.value) > 0);
+			await openReview(page, baseURL);
+			const graded = await gradeByKeyboard(page, '3');
+			const after = await readStore<StoredEvent>(page, 'events');
+			expect(after.length).toBe(before.length + 1);
+			expect(graded).toBeTruthy();
+			// All or nothing: the reschedule was rolled back with the settings it would have saved.
+			expect(await storedSettings()).toEqual(settingsBefore);
+			expect(await pageErrors(page)).toEqual([]);
+		});
 	});
 }
