@@ -23,6 +23,17 @@ export async function builtDeckFiles(baseURL: string): Promise<string[]> {
 	return [...new Set(sw.match(/deck\/[0-9a-f]{14}-\d+\.json/g))].sort(byPartNumber).map((path) => `/${path}`);
 }
 
+/** The files the service worker fetches after its install (marked `later` in the served precache list, tools/installLater.ts). */
+export async function builtLaterFiles(baseURL: string): Promise<string[]> {
+	const sw = await (await fetch(`${baseURL}/sw.js`)).text();
+	return [...sw.matchAll(/\{"later":true,"revision":null,"url":"([^"]+)"\}/g)].map((m) => `/${m[1]}`).sort();
+}
+
+/** In the page: the paths the later cache (its name the argument: LATER_CACHE) holds, sorted. */
+export async function laterCachePaths(cacheName: string): Promise<string[]> {
+	return (await (await caches.open(cacheName)).keys()).map((r) => new URL(r.url).pathname).sort();
+}
+
 const byPartNumber = (a: string, b: string) => Number(/-(\d+)\.json$/.exec(a)![1]) - Number(/-(\d+)\.json$/.exec(b)![1]);
 
 /** The deck data from a build folder on disk. */

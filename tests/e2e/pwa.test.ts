@@ -6,17 +6,12 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { controlledByServiceWorker, gradeShown, openReview, reviewsPerCard } from './appPage.ts';
 import { launchBrowser, type Browser } from './chromium.ts';
 import { startStaticServer } from './staticServer.ts';
-import { builtDeckFiles } from './builtDeck.ts';
+import { builtDeckFiles, builtLaterFiles, laterCachePaths } from './builtDeck.ts';
+import { LATER_CACHE } from '../../src/lib/pwa/keepLater.ts';
 import { PRECACHE_FETCHES } from '../../src/lib/pwa/installInParallel.ts';
 
 const baseURL = inject('baseURL');
 const buildDir = inject('buildDir');
-
-/** The files the service worker fetches after its install (marked `later` in its precache list). */
-async function laterFiles(): Promise<string[]> {
-	const sw = await (await fetch(`${baseURL}/sw.js`)).text();
-	return [...sw.matchAll(/\{"later":true,"revision":null,"url":"([^"]+)"\}/g)].map((m) => `/${m[1]}`).sort();
-}
 
 describe('install and update in a real Chromium', () => {
 	let browser: Browser;
@@ -43,12 +38,12 @@ describe('install and update in a real Chromium', () => {
 		});
 		expect(installed.urls).toEqual(expect.arrayContaining([...(await builtDeckFiles(baseURL)), '/200.html', '/library.json', '/review', '/stats', '/settings']));
 		expect(installed.urls.filter((u) => u.includes('/workers/chunks/') || u.startsWith('/papers'))).toEqual([]);
-		const later = await laterFiles();
+		const later = await builtLaterFiles(baseURL);
 		expect(later).toHaveLength(2);
 		expect(installed.urls.filter((u) => later.includes(u))).toEqual([]);
 		// The issue's budget: what a first visit downloads before the app works offline.
 		expect(installed.bytes).toBeLessThan(2.5e6);
-		await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).map((r) => new URL(r.url).pathname).sort())).toEqual(later);
+		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(later);
 
 		// Online, a worker's renderer chunk is fetched and kept; offline it is then served from that cache.
 		const chunk = `/_app/immutable/workers/chunks/${readdirSync(join(buildDir, '_app/immutable/workers/chunks')).find((f) => f.endsWith('.js'))!}`;
@@ -66,9 +61,9 @@ describe('install and update in a real Chromium', () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
 		await controlledByServiceWorker(page);
-		const later = await laterFiles();
-		await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length)).toBe(later.length);
-		await page.evaluate(() => caches.delete('paperdeck-later'));
+		const later = await builtLaterFiles(baseURL);
+		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(later);
+		await page.evaluate((name) => caches.delete(name), LATER_CACHE);
 		await browser.context.setOffline(true);
 		const offline = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(u).catch(() => null))?.status ?? 'failed')), later);
 		expect(offline).toEqual(later.map(() => 200));

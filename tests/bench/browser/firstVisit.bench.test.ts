@@ -16,6 +16,8 @@ import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { LATER_CACHE } from '../../../src/lib/pwa/keepLater.ts';
+import { builtLaterFiles, laterCachePaths } from '../../e2e/builtDeck.ts';
 import { launchBrowser } from '../../e2e/chromium.ts';
 import { startStaticServer } from '../../e2e/staticServer.ts';
 
@@ -83,9 +85,9 @@ describe('a first visit (fresh profile, gzip)', () => {
 			const sincePaint = () => page.evaluate(() => performance.now() - performance.getEntriesByName('first-paint')[0]!.startTime);
 			const offline = await sincePaint();
 			// Then the files the service worker fetches after its install (the own-content renderer; none in older builds).
-			const later = ((await (await fetch(`${base}/sw.js`)).text()).match(/"later":true/g) ?? []).length;
+			const later = await builtLaterFiles(base);
 			// (waitForFunction would not await the cache's promise.)
-			while ((await page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length)) < later) await page.waitForTimeout(50);
+			while ((await page.evaluate(laterCachePaths, LATER_CACHE)).length < later.length) await page.waitForTimeout(50);
 			return { offline, later: await sincePaint() };
 		});
 		const seconds = (xs: number[]) => `median ${(median(xs) / 1000).toFixed(1)} s (${xs.map((t) => (t / 1000).toFixed(1)).join(', ')})`;

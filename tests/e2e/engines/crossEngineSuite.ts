@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { readBuiltDeck } from '../builtDeck.ts';
+import { builtLaterFiles, laterCachePaths, readBuiltDeck } from '../builtDeck.ts';
+import { LATER_CACHE } from '../../../src/lib/pwa/keepLater.ts';
 import { ROUTES } from '../routes.ts';
 import { startStaticServer } from '../staticServer.ts';
 import {
@@ -126,9 +127,9 @@ export function crossEngineSuite(engine: EngineName): void {
 				await page.waitFor('[data-testid="due-count"]:not(:empty)');
 				await controlledByServiceWorker(page);
 				// The files fetched after the install (the own-content renderer) are kept too.
-				const later = ((await (await fetch(`${url}/sw.js`)).text()).match(/"later":true/g) ?? []).length;
-				expect(later).toBeGreaterThan(0);
-				await expect.poll(() => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length)).toBe(later);
+				const later = await builtLaterFiles(url);
+				expect(later.length).toBeGreaterThan(0);
+				await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(later);
 			} finally {
 				await new Promise<void>((done) => server.close(() => done()));
 				server.closeAllConnections();
@@ -139,8 +140,9 @@ export function crossEngineSuite(engine: EngineName): void {
 			expect(q).not.toBe('');
 			await page.goto(`${url}/stats`);
 			await page.waitFor('[data-testid="readiness"]');
-			const kept = await page.evaluate(async () => Promise.all((await (await caches.open('paperdeck-later')).keys()).map(async (r) => (await fetch(r.url)).status)));
-			expect(kept).toEqual(kept.map(() => 200));
+			const later = await builtLaterFiles(baseURL);
+			const kept = await page.evaluate(async (paths: string[]) => Promise.all(paths.map(async (p) => (await fetch(p)).status)), later);
+			expect(kept).toEqual(later.map(() => 200));
 			// The library, never opened online, is rendered by the precached app shell.
 			await page.goto(`${url}/papers`);
 			await page.waitFor('[data-testid="paper-count"]');
