@@ -45,12 +45,12 @@ const INJECT_MANIFEST: Partial<CustomInjectManifestOptions> = {
 	// The deck's Chinese text is fetched and kept in IndexedDB only by people who read cards in Chinese.
 	// The paper pages (one per paper, hundreds, 5 MB) are not installed: one request after another,
 	// they kept a first visit on a slow network from working offline for minutes. The app shell
-	// renders any of them, and the library (/papers, 319 KB of HTML), from the precached
-	// /library.json instead (src/service-worker.ts).
+	// renders any of them from the precached /library.json instead (src/service-worker.ts), and the
+	// library (/papers) until its HTML (319 KB, installed later: installLater below) is kept.
 	// The task worker's own-content renderer (markdown-it and KaTeX, 360 KB; the page has its own
 	// copy, installed later, above) is loaded only when a sync's pull brings own cards,
 	// which needs the network anyway: cached when first used (src/service-worker.ts), not installed on every first visit.
-	globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'prerendered/pages/papers.html', 'client/_app/immutable/workers/chunks/**'],
+	globIgnores: ['client/screenshots/**', 'prerendered/**/deck.zh-CN.json', 'prerendered/pages/papers/**', 'client/_app/immutable/workers/chunks/**'],
 	// A part of the deck data is up to 600 KB; it must be precached for offline study.
 	maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 	// Files whose names are hashes of their content need no revision: the install fetches them
@@ -96,8 +96,9 @@ export default defineConfig({
 		sveltekit(),
 		// The page's own-content renderer (KaTeX and markdown-it, 360 KB) is only for the forms that write
 		// cards and papers and the pages that show them: the service worker fetches it once its install is
-		// done, off a first visit's path to working offline.
-		installLater(['node_modules/katex/dist/katex.mjs', 'src/lib/own/renderOwnMarkdown.ts'], INJECT_MANIFEST),
+		// done, off a first visit's path to working offline. So is the library's HTML, which makes a
+		// later visit to /papers as fast as without the worker (the app shell renders it until then).
+		installLater({ modules: ['node_modules/katex/dist/katex.mjs', 'src/lib/own/renderOwnMarkdown.ts'], pages: ['papers'] }, INJECT_MANIFEST),
 		SvelteKitPWA({
 			// A waiting service worker is announced, never swapped in under a review (see UpdatePrompt).
 			registerType: 'prompt',

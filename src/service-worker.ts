@@ -14,15 +14,17 @@ import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type Precache
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { installInParallel } from './lib/pwa/installInParallel.ts';
-import { keepLater, serveLater } from './lib/pwa/keepLater.ts';
+import { keepLater, keptLater, serveLater, type LaterEntry } from './lib/pwa/keepLater.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry & { later?: true })[] };
 
 const manifest = self.__WB_MANIFEST;
 const precache = new PrecacheController();
 precache.addToCacheList(manifest.filter((e) => !e.later));
-/** The page's own-content renderer (tools/installLater.ts): hashed names, so a path never changes content. */
-const later = manifest.filter((e) => e.later).map((e) => new URL(e.url, self.location.href).pathname);
+/** The page's own-content renderer and the library's HTML (tools/installLater.ts). */
+const later: LaterEntry[] = manifest.filter((e) => e.later).map((e) => ({ path: new URL(e.url, self.location.href).pathname, revision: e.revision ?? null }));
+const laterFile = (path: string) => later.find((e) => e.revision === null && e.path === path);
+const laterPage = (path: string) => later.find((e) => e.revision !== null && e.path === path);
 
 self.addEventListener('install', (event) => event.waitUntil(installInParallel(precache, event)));
 self.addEventListener('activate', (event) => {
@@ -41,14 +43,23 @@ self.addEventListener('message', (event) => {
 clientsClaim();
 
 registerRoute(new PrecacheRoute(precache));
-// The library and a paper's page are not precached: the app shell (adapter-static's fallback) renders
-// them from the precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB,
-// online or not.
-registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('/200.html'), { allowlist: [/^\/papers(\/[^/]+)?$/] }));
+// A paper's page is not precached: the app shell (adapter-static's fallback) renders it from the
+// precached /library.json, or one of the user's own (`/papers/u_…`) from IndexedDB, online or not. So it
+// does the library until its prerendered HTML, fetched after the install, is kept.
+const shell = precache.createHandlerBoundToURL('/200.html');
+registerRoute(
+	new NavigationRoute(
+		async (options) => {
+			const page = laterPage(options.url.pathname);
+			return (page && (await keptLater(page))) || shell(options);
+		},
+		{ allowlist: [/^\/papers(\/[^/]+)?$/] }
+	)
+);
 // A file installed later, asked for before it is (keepLater.ts says where from).
 registerRoute(
-	({ url }) => url.origin === self.location.origin && later.includes(url.pathname),
-	({ url }) => serveLater(url.pathname)
+	({ url }) => url.origin === self.location.origin && laterFile(url.pathname) !== undefined,
+	({ url }) => serveLater(laterFile(url.pathname)!)
 );
 // The task worker's own-content renderer (markdown-it and KaTeX) is not precached: it is needed only
 // when a sync's pull brings own cards. Hashed names never change content, so once fetched it is served

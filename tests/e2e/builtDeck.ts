@@ -23,13 +23,17 @@ export async function builtDeckFiles(baseURL: string): Promise<string[]> {
 	return [...new Set(sw.match(/deck\/[0-9a-f]{14}-\d+\.json/g))].sort(byPartNumber).map((path) => `/${path}`);
 }
 
-/** The files the service worker fetches after its install (marked `later` in the served precache list, tools/installLater.ts). */
-export async function builtLaterFiles(baseURL: string): Promise<string[]> {
+/**
+ * What the service worker fetches after its install (marked `later` in the served precache list,
+ * tools/installLater.ts), by path: hashed files, and with `pages: true` the prerendered pages too.
+ */
+export async function builtLaterFiles(baseURL: string, options: { pages?: boolean } = {}): Promise<string[]> {
 	const sw = await (await fetch(`${baseURL}/sw.js`)).text();
-	return [...sw.matchAll(/\{"later":true,"revision":null,"url":"([^"]+)"\}/g)].map((m) => `/${m[1]}`).sort();
+	const entries = [...sw.matchAll(/\{"later":true,"revision":(null|"[0-9a-f]+"),"url":"([^"]+)"\}/g)];
+	return entries.filter((m) => options.pages || m[1] === 'null').map((m) => `/${m[2]}`).sort();
 }
 
-/** In the page: the paths the later cache (its name the argument: LATER_CACHE) holds, sorted. */
+/** In the page: the paths the later cache (its name the argument: LATER_CACHE) holds, sorted (pages without their revision). */
 export async function laterCachePaths(cacheName: string): Promise<string[]> {
 	return (await (await caches.open(cacheName)).keys()).map((r) => new URL(r.url).pathname).sort();
 }

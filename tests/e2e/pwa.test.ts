@@ -22,7 +22,7 @@ describe('install and update in a real Chromium', () => {
 		await browser.close();
 	});
 
-	it("installs a precache under 2.5 MB without the library's HTML or the renderers, and fetches the page's renderer once it is installed", async () => {
+	it("installs a precache under 2.5 MB without the library's HTML or the renderers, and fetches both once it is installed", async () => {
 		const page = await browser.context.newPage();
 		await page.goto(`${baseURL}/`);
 		await controlledByServiceWorker(page);
@@ -43,7 +43,11 @@ describe('install and update in a real Chromium', () => {
 		expect(installed.urls.filter((u) => later.includes(u))).toEqual([]);
 		// The issue's budget: what a first visit downloads before the app works offline.
 		expect(installed.bytes).toBeLessThan(2.5e6);
-		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(later);
+		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(await builtLaterFiles(baseURL, { pages: true }));
+		// The library's prerendered HTML, kept, answers its navigation (the app shell has no papers in it).
+		const library = await page.goto(`${baseURL}/papers`);
+		expect(library?.fromServiceWorker()).toBe(true);
+		expect(await library?.text()).toBe(await (await fetch(`${baseURL}/papers`)).text());
 
 		// Online, a worker's renderer chunk is fetched and kept; offline it is then served from that cache.
 		const chunk = `/_app/immutable/workers/chunks/${readdirSync(join(buildDir, '_app/immutable/workers/chunks')).find((f) => f.endsWith('.js'))!}`;
@@ -62,7 +66,7 @@ describe('install and update in a real Chromium', () => {
 		await page.goto(`${baseURL}/`);
 		await controlledByServiceWorker(page);
 		const later = await builtLaterFiles(baseURL);
-		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(later);
+		await expect.poll(() => page.evaluate(laterCachePaths, LATER_CACHE)).toEqual(await builtLaterFiles(baseURL, { pages: true }));
 		await page.evaluate((name) => caches.delete(name), LATER_CACHE);
 		await browser.context.setOffline(true);
 		const offline = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(u).catch(() => null))?.status ?? 'failed')), later);
