@@ -38,12 +38,14 @@ export function runTask<R extends TaskRequest>(
 	request: R | Promise<R>,
 	onProgress: (fraction: number, step: TaskStep) => void = () => {}
 ): RunningTask<TaskResults[R['type']]> {
-	const name = `paperdeck-${request instanceof Promise ? 'task' : request.type}`;
-	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name });
 	// WebKit freezes a page it keeps for back and forward with its workers, and a frozen worker's
 	// transaction keeps its stores locked: the next page's writes (a grade) then wait for ever. So a
-	// task ends when the person leaves; a page brought back from that cache reloads (abortOnLeave.ts).
+	// task ends when the person leaves, and none starts once they have; a page brought back from that
+	// cache reloads (abortOnLeave.ts).
 	const leaving = abortOnLeave();
+	if (leaving.signal.aborted) return { result: Promise.reject(new TaskCancelled()), cancel: () => {} };
+	const name = `paperdeck-${request instanceof Promise ? 'task' : request.type}`;
+	const worker = new Worker(scriptUrl(taskWorkerUrl), { type: 'module', name });
 	const stop = () => {
 		worker.terminate();
 		leaving.done();

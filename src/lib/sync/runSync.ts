@@ -10,7 +10,7 @@ import { newCardRanks } from '../deck/newCardOrder.ts';
 import { fetchDeck } from '../deck/fetchDeck.ts';
 import { openApp } from '../state/openApp.ts';
 import { useSettings } from '../state/useSettings.ts';
-import { runTask, TaskFailed, WorkerUnavailable } from '../state/runTask.ts';
+import { runTask, TaskCancelled, TaskFailed, WorkerUnavailable } from '../state/runTask.ts';
 import { remoteFor } from './connectDatabase.ts';
 import { replicate, type SyncReport } from './replicate.ts';
 import { loadAccount, loadStatus, saveStatus, type SyncAccount, type SyncStatus } from './syncAccount.ts';
@@ -47,6 +47,8 @@ async function syncOnce(): Promise<SyncOutcome> {
 		await saveStatus(app.db, succeeded(status, report, now));
 		return { ok: true, report };
 	} catch (e) {
+		// The person left the page mid-sync (runTask.ts): nothing to report, and no write from a page on its way out.
+		if (e instanceof TaskCancelled) return { ok: 'skipped' };
 		const kind = e instanceof SyncError ? e.kind : 'unknown';
 		await saveStatus(app.db, { ...status, lastAttemptMillis: now, lastError: { kind, atMillis: now } });
 		return { ok: false, error: e as Error };
