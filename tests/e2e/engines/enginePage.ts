@@ -116,7 +116,22 @@ export async function resolveTarget(page: Pick<EnginePage, 'evaluate'>, target: 
 export async function pollUntil<A>(page: Pick<EnginePage, 'evaluate'>, fn: (arg: A) => boolean, arg: A, timeoutMs: number, what: string): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (!(await page.evaluate(fn, arg))) {
-		if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} ${await pageState(page)}`);
 		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+/** Where the page is and what it says it is doing or failed at, for a timeout's message (a CI log is all there is). */
+async function pageState(page: Pick<EnginePage, 'evaluate'>): Promise<string> {
+	try {
+		return await page.evaluate(() => {
+			const said = [...document.querySelectorAll('[role="alert"], [role="status"], [aria-busy="true"]')]
+				.map((e) => `${e.getAttribute('role') ?? 'busy'}: ${(e as HTMLElement).innerText.trim().slice(0, 200)}`)
+				.filter((t) => !/: $/.test(t));
+			const sw = navigator.serviceWorker?.controller ? 'controlled' : 'not controlled';
+			return `(on ${location.pathname}${location.search}, ${sw}; ${said.join(' | ') || 'no alert or status text'})`;
+		}, undefined);
+	} catch (e) {
+		return `(the page did not answer: ${(e as Error).message})`;
 	}
 }
