@@ -19,6 +19,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 const jiti = createJiti(import.meta.url);
 const { startStaticServer } = await jiti.import('../../tests/e2e/staticServer.ts');
+const { builtLaterFiles, laterCachePaths } = await jiti.import('../../tests/e2e/builtDeck.ts');
+const { LATER_CACHE } = await jiti.import('../../src/lib/pwa/keepLater.ts');
 const { server, url: base } = await startStaticServer(resolve(process.env.LIGHTHOUSE_BUILD ?? 'build'), 4174, { gzip: true, hostCaching: true });
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,9 +60,9 @@ async function warmUp(url) {
 		});
 		// And what the worker fetches after its install (the library's HTML among it) is kept, as it is
 		// long before a person's second visit. (waitForFunction would not await the cache's promise.)
-		const later = ((await (await fetch(`${base}/sw.js`)).text()).match(/"later":true/g) ?? []).length;
-		const kept = () => page.evaluate(async () => (await (await caches.open('paperdeck-later')).keys()).length);
-		for (const until = Date.now() + 60_000; (await kept()) < later; ) {
+		const later = (await builtLaterFiles(base, { pages: true })).join();
+		const kept = async () => (await page.evaluate(laterCachePaths, LATER_CACHE)).join();
+		for (const until = Date.now() + 60_000; (await kept()) !== later; ) {
 			if (Date.now() > until) throw new Error('warm-up: the files installed later were not kept within 60 s');
 			await new Promise((r) => setTimeout(r, 100));
 		}
