@@ -102,6 +102,26 @@ describe('export and import', () => {
 		expect(await target.meta.get('deckVersion')).toEqual(deckVersion);
 	});
 
+	it("asked to, takes the backup's settings even where this device changed its own after the backup was made", async () => {
+		const source = await collection([review(cardIds[0]!, NOW - DAY, 3)]);
+		const theirs = { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, desiredRetention: 0.8 } };
+		await saveSettings(source, theirs, NOW - 3 * DAY);
+		const backup = await exportBackup(source, '0.1.0', NOW - 2 * DAY);
+		const mine = { ...DEFAULT_SETTINGS, scheduler: { ...DEFAULT_SETTINGS.scheduler, desiredRetention: 0.95 } };
+		const target = await collection();
+		await saveSettings(target, mine, NOW - DAY);
+		expect((await previewImport(target, backup)).settingsDiffer).toBe(true);
+		// Not asked: the logs merge and the later change, this device's, stays in force.
+		await applyImport(target, backup, { useSettings: false });
+		expect((await loadSettings(target)).scheduler.desiredRetention).toBe(0.95);
+		// Asked: the backup's settings are a change made now, in force here and for devices that sync.
+		await applyImport(target, backup, { useSettings: true });
+		expect((await loadSettings(target)).scheduler.desiredRetention).toBe(0.8);
+		const { winningSettingsEvent } = await import('../../src/lib/core/settingsEvent.ts');
+		expect(winningSettingsEvent(await target.settingsLog.toArray())?.settings.scheduler.desiredRetention).toBe(0.8);
+		expect((await previewImport(target, backup)).settingsDiffer).toBe(false);
+	});
+
 	it('previews what a second device adds: new reviews and ones already present', async () => {
 		const mine = mixedLog(2, cardIds, 100);
 		const theirs = mixedLog(3, cardIds, 50);

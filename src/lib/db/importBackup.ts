@@ -1,6 +1,7 @@
 import type { BackupFile } from '../core/backupFile.ts';
 import { canonicalJson } from '../core/canonicalJson.ts';
 import { createScheduler } from '../core/scheduler.ts';
+import { syncedPart } from '../core/settingsEvent.ts';
 import type { CardEvent } from '../core/types.ts';
 import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
@@ -93,8 +94,11 @@ export async function applyImport(
 		else if (options.useSettings) await saveSettings(db, withDefaultSettings(backup.settings));
 		let settings = (await adoptLogSettings(db)).after;
 		if (options.useSettings) {
-			// The theme is a device preference, taken from the file only when asked.
-			settings = { ...settings, theme: withDefaultSettings(backup.settings).theme };
+			// Asked for, the file's settings are a change made now (saveSettings logs it if the log says
+			// otherwise): its log alone loses to a change this device made after the backup. The theme is
+			// a device preference, taken from the file only when asked.
+			const theirs = withDefaultSettings(backup.settings);
+			settings = { ...settings, ...syncedPart(theirs), theme: theirs.theme };
 			await saveSettings(db, settings);
 			const custom = Object.entries(backup.custom).filter(([key]) => !DEVICE_LOCAL_KEYS.has(key));
 			await db.meta.bulkPut(custom.map(([key, value]) => ({ key, value })));
