@@ -3,6 +3,7 @@ import { serializeBackup, type BackupFile } from '../../src/lib/core/backupFile.
 import { compareEvents } from '../../src/lib/core/events.ts';
 import { createScheduler } from '../../src/lib/core/scheduler.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/core/settings.ts';
+import { winningSettingsEvent } from '../../src/lib/core/settingsEvent.ts';
 import type { CardEvent } from '../../src/lib/core/types.ts';
 import { parseBackup } from '../../src/lib/core/validateBackup.ts';
 import { appendEvent } from '../../src/lib/db/appendEvent.ts';
@@ -117,7 +118,6 @@ describe('export and import', () => {
 		// Asked: the backup's settings are a change made now, in force here and for devices that sync.
 		await applyImport(target, backup, { useSettings: true });
 		expect((await loadSettings(target)).scheduler.desiredRetention).toBe(0.8);
-		const { winningSettingsEvent } = await import('../../src/lib/core/settingsEvent.ts');
 		expect(winningSettingsEvent(await target.settingsLog.toArray())?.settings.scheduler.desiredRetention).toBe(0.8);
 		expect((await previewImport(target, backup)).settingsDiffer).toBe(false);
 	});

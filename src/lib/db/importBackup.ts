@@ -1,7 +1,6 @@
 import type { BackupFile } from '../core/backupFile.ts';
 import { canonicalJson } from '../core/canonicalJson.ts';
 import { createScheduler } from '../core/scheduler.ts';
-import { syncedPart } from '../core/settingsEvent.ts';
 import type { CardEvent } from '../core/types.ts';
 import { planMerge } from '../core/validateBackup.ts';
 import type { PaperdeckDatabase } from './database.ts';
@@ -88,17 +87,15 @@ export async function applyImport(
 	await logStoredSettings(db);
 	return db.transaction('rw', [db.events, db.states, db.meta, db.cards, db.settingsLog], async () => {
 		const { fresh, present } = await planImport(db, backup.events);
-		// Settings events join the log like any other: the latest by (time, id) is then in force. An
-		// older file has none: taking its settings is a change made now.
+		// Settings events join the log like any other: the latest by (time, id) is then in force.
 		if (backup.settingsEvents) await mergeSettingsEvents(db, backup.settingsEvents);
-		else if (options.useSettings) await saveSettings(db, withDefaultSettings(backup.settings));
 		let settings = (await adoptLogSettings(db)).after;
 		if (options.useSettings) {
-			// Asked for, the file's settings are a change made now (saveSettings logs it if the log says
-			// otherwise): its log alone loses to a change this device made after the backup. The theme is
-			// a device preference, taken from the file only when asked.
-			const theirs = withDefaultSettings(backup.settings);
-			settings = { ...settings, ...syncedPart(theirs), theme: theirs.theme };
+			// Asked for, the file's settings (with its theme, a device preference taken only when asked) are
+			// a change made now: saveSettings logs them unless the log already gives them, so they win over
+			// a change this device made after the backup, here and on devices that sync. An older file,
+			// with no log, is taken the same way.
+			settings = withDefaultSettings(backup.settings);
 			await saveSettings(db, settings);
 			const custom = Object.entries(backup.custom).filter(([key]) => !DEVICE_LOCAL_KEYS.has(key));
 			await db.meta.bulkPut(custom.map(([key, value]) => ({ key, value })));
